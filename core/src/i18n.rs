@@ -1,0 +1,132 @@
+//! Translations: one flat `key = "text"` table per language, compiled in.
+//!
+//! The tables live in `core/locales/<lang>.toml` so that the widget, the CLI
+//! and the JS API share the same labels. Placeholders are written `{name}`
+//! and must be the same in every language (a test checks this).
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+
+/// A user-interface language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// English (the reference language).
+    #[default]
+    En,
+    /// German.
+    De,
+    /// French.
+    Fr,
+    /// Italian.
+    It,
+}
+
+impl Lang {
+    /// Every language, in display order.
+    pub const ALL: [Lang; 4] = [Lang::En, Lang::De, Lang::Fr, Lang::It];
+
+    /// The BCP 47 code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::De => "de",
+            Lang::Fr => "fr",
+            Lang::It => "it",
+        }
+    }
+
+    /// Picks a language from a BCP 47 tag such as `de-CH`; `None` if unsupported.
+    ///
+    /// # Example
+    /// ```
+    /// use aimskit_core::i18n::Lang;
+    /// assert_eq!(Lang::from_tag("de-CH"), Some(Lang::De));
+    /// assert_eq!(Lang::from_tag("es"), None);
+    /// ```
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let primary = tag.split(['-', '_']).next()?.to_ascii_lowercase();
+        Lang::ALL.into_iter().find(|l| l.code() == primary)
+    }
+
+    fn source(self) -> &'static str {
+        match self {
+            Lang::En => include_str!("../locales/en.toml"),
+            Lang::De => include_str!("../locales/de.toml"),
+            Lang::Fr => include_str!("../locales/fr.toml"),
+            Lang::It => include_str!("../locales/it.toml"),
+        }
+    }
+
+    fn index(self) -> usize {
+        match self {
+            Lang::En => 0,
+            Lang::De => 1,
+            Lang::Fr => 2,
+            Lang::It => 3,
+        }
+    }
+}
+
+type Table = BTreeMap<String, String>;
+
+fn tables() -> &'static [Table; 4] {
+    static TABLES: OnceLock<[Table; 4]> = OnceLock::new();
+    TABLES.get_or_init(|| Lang::ALL.map(|l| toml::from_str::<Table>(l.source()).unwrap_or_default()))
+}
+
+/// The raw table of one language (for tests and tooling).
+pub fn table(lang: Lang) -> &'static BTreeMap<String, String> {
+    &tables()[lang.index()]
+}
+
+/// The text for `key` in `lang`, falling back to English, then to the key itself.
+pub fn t(lang: Lang, key: &str) -> &str {
+    let tables = tables();
+    tables[lang.index()]
+        .get(key)
+        .or_else(|| tables[0].get(key))
+        .map(String::as_str)
+        .unwrap_or(key)
+}
+
+/// Like [`t`], with `{name}` placeholders replaced from `args`.
+pub fn tf(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
+    let mut out = t(lang, key).to_owned();
+    for (name, value) in args {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
+}
+
+/// The `{name}` placeholders in a text, sorted and deduplicated.
+pub fn placeholders(text: &str) -> Vec<&str> {
+    let mut out: Vec<&str> = text
+        .split('{')
+        .skip(1)
+        .filter_map(|s| s.split_once('}').map(|(name, _)| name))
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_language_parses() {
+        for lang in Lang::ALL {
+            toml::from_str::<Table>(lang.source()).unwrap_or_else(|e| panic!("{}: {e}", lang.code()));
+        }
+    }
+
+    #[test]
+    fn fallback_and_placeholders() {
+        assert_eq!(t(Lang::De, "no.such.key"), "no.such.key");
+        assert_eq!(placeholders("a {x} b {y} {x}"), vec!["x", "y"]);
+    }
+}
