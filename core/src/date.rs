@@ -105,7 +105,9 @@ impl FromStr for Date {
     type Err = DateError;
 
     fn from_str(s: &str) -> Result<Date, DateError> {
-        let err = || DateError { input: s.to_owned() };
+        let err = || DateError {
+            input: s.to_owned(),
+        };
         let b = s.as_bytes();
         if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
             return Err(err());
@@ -119,10 +121,12 @@ impl FromStr for Date {
         };
         let (year, month, day) = (num(0..4), num(5..7), num(8..10));
         match (year, month, day) {
-            (Some(y), Some(m), Some(d)) => {
-                Date::new(y, u8::try_from(m).map_err(|_| err())?, u8::try_from(d).map_err(|_| err())?)
-                    .ok_or_else(err)
-            }
+            (Some(y), Some(m), Some(d)) => Date::new(
+                y,
+                u8::try_from(m).map_err(|_| err())?,
+                u8::try_from(d).map_err(|_| err())?,
+            )
+            .ok_or_else(err),
             _ => Err(err()),
         }
     }

@@ -69,7 +69,11 @@ pub struct InputError {
 
 impl InputError {
     /// A new error about `field`.
-    pub fn new(kind: InputErrorKind, field: impl Into<String>, expected: impl Into<String>) -> Self {
+    pub fn new(
+        kind: InputErrorKind,
+        field: impl Into<String>,
+        expected: impl Into<String>,
+    ) -> Self {
         InputError {
             kind,
             file: None,
@@ -87,7 +91,11 @@ impl InputError {
     }
 
     /// Adds the closest known name among `candidates`.
-    pub fn suggest<'a, I: IntoIterator<Item = &'a str>>(mut self, unknown: &str, candidates: I) -> Self {
+    pub fn suggest<'a, I: IntoIterator<Item = &'a str>>(
+        mut self,
+        unknown: &str,
+        candidates: I,
+    ) -> Self {
         self.did_you_mean = crate::suggest::closest(unknown, candidates).map(str::to_owned);
         self
     }

@@ -10,7 +10,9 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 
 /// A user-interface language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     /// English (the reference language).
@@ -74,7 +76,8 @@ type Table = BTreeMap<String, String>;
 
 fn tables() -> &'static [Table; 4] {
     static TABLES: OnceLock<[Table; 4]> = OnceLock::new();
-    TABLES.get_or_init(|| Lang::ALL.map(|l| toml::from_str::<Table>(l.source()).unwrap_or_default()))
+    TABLES
+        .get_or_init(|| Lang::ALL.map(|l| toml::from_str::<Table>(l.source()).unwrap_or_default()))
 }
 
 /// The raw table of one language (for tests and tooling).
@@ -120,7 +123,8 @@ mod tests {
     #[test]
     fn every_language_parses() {
         for lang in Lang::ALL {
-            toml::from_str::<Table>(lang.source()).unwrap_or_else(|e| panic!("{}: {e}", lang.code()));
+            toml::from_str::<Table>(lang.source())
+                .unwrap_or_else(|e| panic!("{}: {e}", lang.code()));
         }
     }
 
