@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Builds the static site into dist/: index.html, main.js, the wasm-bindgen JS,
+# the optimised wasm and the stylesheet. Plain files, relative URLs only.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+source "$ROOT/scripts/wasm.sh"
+
+DIST="$ROOT/dist"
+step "Building dist/ (release wasm, wasm-bindgen --target web, wasm-opt -Oz)"
+STAGE="$WASM_STAGE/dist"
+rm -rf "$STAGE" && mkdir -p "$STAGE"
+build_wasm ui web "$STAGE"
+rm -f "$STAGE"/*.d.ts
+
+cp "$ROOT/index.html" "$STAGE/index.html"
+cp "$ROOT/web/js/main.js" "$STAGE/main.js"
+if [ -f "$ROOT/web/style.css" ]; then
+  cp "$ROOT/web/style.css" "$STAGE/style.css"
+else
+  info "WARNING: web/style.css is missing; dist/style.css is empty" >&2
+  : >"$STAGE/style.css"
+fi
+
+# No absolute URLs in what we ship (data: URIs are fine).
+if grep -nE '(src|href)="(https?:)?//' "$STAGE"/*.html; then
+  die "dist/ must not reference absolute URLs"
+fi
+
+rm -rf "$DIST" && mv "$STAGE" "$DIST"
+info "dist/ ready: $(cd "$DIST" && ls | tr '\n' ' ')"

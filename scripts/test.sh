@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# README command 2: set up and run every test, in order, failing fast.
+#   setup -> fmt -> clippy -> core purity -> native tests -> wasm build (dist +
+#   npm package) -> native corpus results -> TypeScript check -> pkg-tests in
+#   Node and headless Chromium (incl. the end-to-end check of dist/) -> sizes.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$ROOT"
+
+LOGS="$ROOT/target/aimskit-test"
+mkdir -p "$LOGS"
+T0=$(now)
+timed() { # NAME CMD...: runs CMD, fails fast with NAME, prints the time taken
+  local name="$1" t
+  shift
+  t=$(now)
+  "$@" || die "$name failed (see the output above)"
+  info "$name: $(($(now) - t)) s"
+}
+
+step "Setup"
+timed "setup" bash scripts/setup.sh
+
+step "Format (cargo fmt --all --check)"
+timed "cargo fmt --check" cargo fmt --all --check
+
+step "Lints (cargo clippy --workspace --all-targets -- -D warnings)"
+timed "cargo clippy" cargo clippy --workspace --all-targets --quiet -- -D warnings
+
+step "Core purity: aimskit-core has no web or I/O-runtime dependency and builds for wasm32"
+tree="$(cargo tree -p aimskit-core -e normal --prefix none --format '{p}')" || die "cargo tree failed"
+bad="$(printf '%s\n' "$tree" | grep -E '^(wasm-bindgen|web-sys|js-sys|gloo[a-z0-9-]*|yew[a-z0-9-]*) ' || true)"
+[ -z "$bad" ] || die "aimskit-core's normal dependency tree contains web crates:
+$bad"
+info "normal dependencies: $(printf '%s\n' "$tree" | awk 'NR>1{print $1}' | sort -u | tr '\n' ' ')"
+timed "cargo check -p aimskit-core --target wasm32-unknown-unknown" \
+  cargo check -p aimskit-core --target wasm32-unknown-unknown --quiet
+
+step "Native tests (cargo test --workspace)"
+set -o pipefail
+timed "cargo test" bash -c "cargo test --workspace 2>&1 | tee '$LOGS/cargo-test.log'"
+
+step "Wasm build: dist/ and the npm package"
+timed "build dist/" bash scripts/build-dist.sh
+timed "build web/pkg" bash scripts/build-pkg.sh
+
+step "Native results for the corpus replay (CLI, JSON)"
+timed "native corpus results" bash scripts/native-results.sh "$ROOT/pkg-tests/artifacts/native"
+
+if [ -f pkg-tests/ts/tsconfig.json ]; then
+  step "TypeScript consumer type-checks against the .d.ts (tsc --noEmit)"
+  timed "tsc" tsc --noEmit -p pkg-tests/ts/tsconfig.json
+fi
+
+step "pkg-tests in Node and headless Chromium (node --test)"
+mapfile -t tests < <(find pkg-tests -path pkg-tests/node_modules -prune -o -name '*.test.mjs' -print | sort)
+[ "${#tests[@]}" -gt 0 ] || die "no pkg-tests found"
+timed "node --test" bash -c "node --test --test-reporter=spec --test-reporter-destination=stdout ${tests[*]} 2>&1 | tee '$LOGS/node-test.log'"
+
+step "Size report"
+bash scripts/size-report.sh
+
+# One closing line over both runners.
+cargo_pass=$(grep -Eo 'test result: [a-zA-Z]+\. [0-9]+ passed' "$LOGS/cargo-test.log" | awk '{s+=$4} END{print s+0}')
+cargo_fail=$(grep -Eo '[0-9]+ failed' "$LOGS/cargo-test.log" | awk '{s+=$1} END{print s+0}')
+node_pass=$(grep -Eo '^ℹ pass [0-9]+' "$LOGS/node-test.log" | awk '{print $3}' | tail -n1)
+node_fail=$(grep -Eo '^ℹ fail [0-9]+' "$LOGS/node-test.log" | awk '{print $3}' | tail -n1)
+printf '\nAll checks passed in %d s (cargo test: %d passed; node --test: %d passed).\n' \
+  "$(($(now) - T0))" "$cargo_pass" "${node_pass:-0}"
+printf 'aimskit: %d passed, %d failed\n' "$((cargo_pass + ${node_pass:-0}))" "$((cargo_fail + ${node_fail:-0}))"
