@@ -1,9 +1,11 @@
 // Boots the aimskit page (dist/index.html). A separate file, not an inline
 // script, so the page's CSP can forbid inline scripts.
-import init from './aimskit.js';
+import init, { mount } from './aimskit.js';
 
-init().catch((err) => {
-  const root = document.getElementById('aimskit');
-  if (root) root.textContent = `aimskit could not start: ${err && err.message ? err.message : err}`;
-  console.error(err);
-});
+const root = document.getElementById('aimskit');
+init()
+  .then(() => mount(root, { lang: document.documentElement.lang || 'en' }))
+  .catch((err) => {
+    root.textContent = `aimskit could not start: ${err && err.message ? err.message : err}`;
+    console.error(err);
+  });

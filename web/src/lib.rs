@@ -3,15 +3,16 @@
 
 use wasm_bindgen::prelude::*;
 
+pub mod api;
 #[cfg(feature = "ui")]
 pub mod app;
-
-/// Renders the widget into the element with id `aimskit` (or the body).
 #[cfg(feature = "ui")]
-#[wasm_bindgen(start)]
-pub fn start() {
-    app::mount_default();
-}
+pub mod embed;
+
+// No `#[wasm_bindgen(start)]`: loading the module must not render anything
+// (embedders decide where). `web/js/main.js` calls `mount` for dist/index.html.
+#[cfg(feature = "ui")]
+pub use embed::mount;
 
 /// The version of this package.
 #[wasm_bindgen]

@@ -1,0 +1,247 @@
+//! Embedding the widget: mount options, the [`Embed`] context the widget
+//! reads them from, and the events it dispatches to the host page.
+//!
+//! The JS shim `web/js/element.js` (custom element `<aims-kit>` and the
+//! high-level `mount(element, options)`) creates the Shadow DOM and calls
+//! [`mount`] with the container inside it.
+
+use std::rc::Rc;
+
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::prelude::*;
+use yew::prelude::*;
+
+use aimskit_core::i18n::Lang;
+
+use crate::api::js_error;
+
+/// A part of the widget the host can show or hide.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Module {
+    /// EU AI Act triage.
+    Triage,
+    /// ISO/IEC 42001 AIMS gap analysis.
+    Aims,
+    /// The combined report.
+    Report,
+}
+
+impl Module {
+    /// Every module, in display order.
+    pub const ALL: [Module; 3] = [Module::Triage, Module::Aims, Module::Report];
+}
+
+/// Options as the host passes them (JS object; attributes of `<aims-kit>`).
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, rename_all = "camelCase", deny_unknown_fields)]
+struct RawOptions {
+    lang: Option<String>,
+    modules: Option<Vec<Module>>,
+    view: Option<Module>,
+    storage_prefix: Option<String>,
+}
+
+/// Resolved mount options.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MountOptions {
+    /// Interface language (default English).
+    pub lang: Lang,
+    /// Modules to show, in order (default all).
+    pub modules: Vec<Module>,
+    /// The view to open first, if any (one of `modules`).
+    pub view: Option<Module>,
+    /// Prefix for every local-storage key, so two widgets on one origin do
+    /// not collide (default `"aimskit"`).
+    pub storage_prefix: String,
+}
+
+impl Default for MountOptions {
+    fn default() -> Self {
+        MountOptions {
+            lang: Lang::En,
+            modules: Module::ALL.to_vec(),
+            view: None,
+            storage_prefix: "aimskit".to_owned(),
+        }
+    }
+}
+
+impl MountOptions {
+    /// Reads options from a JS value (`undefined`/`null` = defaults).
+    pub fn from_js(value: &JsValue) -> Result<MountOptions, JsValue> {
+        if value.is_undefined() || value.is_null() {
+            return Ok(MountOptions::default());
+        }
+        let text = js_sys::JSON::stringify(value)
+            .ok()
+            .and_then(|s| s.as_string())
+            .ok_or_else(|| js_error("invalid_options", "mount options must be a plain object"))?;
+        MountOptions::from_json(&text)
+    }
+
+    fn from_json(text: &str) -> Result<MountOptions, JsValue> {
+        let raw: RawOptions = serde_json::from_str(text).map_err(|e| {
+            js_error(
+                "invalid_options",
+                &format!(
+                    "bad mount options ({e}); expected {{ lang: \"en\"|\"de\"|\"fr\"|\"it\", \
+                     modules: [\"triage\"|\"aims\"|\"report\"], view, storagePrefix }}"
+                ),
+            )
+        })?;
+        let mut options = MountOptions::default();
+        if let Some(tag) = raw.lang.as_deref().filter(|t| !t.is_empty()) {
+            options.lang = Lang::from_tag(tag).ok_or_else(|| {
+                js_error(
+                    "invalid_options",
+                    &format!("unknown language `{tag}`; expected en, de, fr or it"),
+                )
+            })?;
+        }
+        if let Some(modules) = raw.modules.filter(|m| !m.is_empty()) {
+            options.modules = Module::ALL
+                .into_iter()
+                .filter(|m| modules.contains(m))
+                .collect();
+        }
+        if let Some(view) = raw.view {
+            if !options.modules.contains(&view) {
+                return Err(js_error(
+                    "invalid_options",
+                    "the initial view must be one of the modules shown",
+                ));
+            }
+            options.view = Some(view);
+        }
+        if let Some(prefix) = raw.storage_prefix.filter(|p| !p.is_empty()) {
+            options.storage_prefix = prefix;
+        }
+        Ok(options)
+    }
+
+    /// The local-storage key for `name` under this widget's prefix.
+    pub fn storage_key(&self, name: &str) -> String {
+        format!("{}.{name}", self.storage_prefix)
+    }
+}
+
+/// What the widget knows about where it is embedded. Provided as a Yew
+/// context around `app::App`; read it with `use_context::<Embed>()`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Embed {
+    /// The options the host gave.
+    pub options: Rc<MountOptions>,
+    /// The element the widget was mounted into (inside the shadow root when
+    /// embedded): events are dispatched from here.
+    pub root: web_sys::Element,
+}
+
+impl Embed {
+    /// Dispatches `name` (e.g. `"aimskit:result"`) with `detail` as a plain
+    /// object. The event bubbles and is `composed`, so it crosses the shadow
+    /// boundary and reaches the host element and page. Nothing is sent anywhere.
+    pub fn emit<T: Serialize>(&self, name: &str, detail: &T) {
+        let Ok(detail) = crate::api::to_js(detail) else {
+            return;
+        };
+        let init = web_sys::CustomEventInit::new();
+        init.set_bubbles(true);
+        init.set_composed(true);
+        init.set_detail(&detail);
+        if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(name, &init) {
+            let _ = self.root.dispatch_event(&event);
+        }
+    }
+}
+
+/// Props of [`Embedded`].
+#[derive(Debug, Properties, PartialEq)]
+pub struct EmbeddedProps {
+    embed: Embed,
+}
+
+/// The widget as mounted: [`crate::app::App`] inside the [`Embed`] context.
+#[function_component(Embedded)]
+pub fn embedded(props: &EmbeddedProps) -> Html {
+    html! {
+        <ContextProvider<Embed> context={props.embed.clone()}>
+            <crate::app::App />
+        </ContextProvider<Embed>>
+    }
+}
+
+/// Payload of `aimskit:ready`.
+#[derive(Serialize)]
+struct Ready<'a> {
+    version: &'a str,
+    lang: &'a str,
+    modules: &'a [Module],
+}
+
+/// A mounted widget; `unmount()` removes it.
+#[wasm_bindgen]
+#[derive(Debug)]
+pub struct Widget {
+    handle: Option<yew::AppHandle<Embedded>>,
+}
+
+#[wasm_bindgen]
+impl Widget {
+    /// Removes the widget and frees its state.
+    pub fn unmount(&mut self) {
+        if let Some(handle) = self.handle.take() {
+            handle.destroy();
+        }
+    }
+}
+
+/// Renders the widget into `element` (as given: the JS shim creates the
+/// Shadow DOM around it) with `options` ({ lang, modules, view,
+/// storagePrefix }), then dispatches `aimskit:ready` on it.
+#[wasm_bindgen]
+pub fn mount(element: web_sys::Element, options: JsValue) -> Result<Widget, JsValue> {
+    let options = MountOptions::from_js(&options)?;
+    let embed = Embed {
+        options: Rc::new(options),
+        root: element.clone(),
+    };
+    let handle = yew::Renderer::<Embedded>::with_root_and_props(
+        element,
+        EmbeddedProps {
+            embed: embed.clone(),
+        },
+    )
+    .render();
+    let o = &embed.options;
+    embed.emit(
+        "aimskit:ready",
+        &Ready {
+            version: env!("CARGO_PKG_VERSION"),
+            lang: o.lang.code(),
+            modules: &o.modules,
+        },
+    );
+    Ok(Widget {
+        handle: Some(handle),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn options_default_and_parse() {
+        let o = MountOptions::from_json("{}").unwrap();
+        assert_eq!(o, MountOptions::default());
+        let o = MountOptions::from_json(
+            r#"{"lang":"de","modules":["report","triage"],"view":"triage","storagePrefix":"team-a"}"#,
+        )
+        .unwrap();
+        assert_eq!(o.lang, Lang::De);
+        assert_eq!(o.modules, vec![Module::Triage, Module::Report]);
+        assert_eq!(o.view, Some(Module::Triage));
+        assert_eq!(o.storage_key("draft"), "team-a.draft");
+    }
+}
