@@ -14,6 +14,7 @@ pub mod error;
 pub mod i18n;
 pub mod impact;
 pub mod suggest;
+pub mod system;
 pub mod triage;
 
 pub use date::Date;

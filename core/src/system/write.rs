@@ -1,0 +1,156 @@
+//! Writing a [`SystemFile`] back to TOML or JSON. Both re-parse to an equal
+//! value (round-trip), which the property tests check.
+
+use std::fmt::Write as _;
+
+use serde_json::{Map, Value, json};
+
+use super::ids::SpecId;
+use super::{GpaiFacts, SystemFile};
+
+fn ids<T: SpecId>(list: &[T]) -> Vec<&'static str> {
+    list.iter().map(|t| t.as_str()).collect()
+}
+
+fn toml_str(s: &str) -> String {
+    toml::Value::String(s.to_owned()).to_string()
+}
+
+fn toml_list<T: SpecId>(list: &[T]) -> String {
+    let items: Vec<String> = list.iter().map(|t| toml_str(t.as_str())).collect();
+    format!("[{}]", items.join(", "))
+}
+
+/// Writes the system file as TOML (defaults left out, spec field order).
+///
+/// # Example
+/// ```
+/// use aimskit_core::system::{SystemFile, to_toml};
+/// let t = to_toml(&SystemFile::new("Demo"));
+/// assert!(t.starts_with("format = \"aimskit-system/1\"\nname = \"Demo\"\n"));
+/// ```
+pub fn to_toml(sys: &SystemFile) -> String {
+    let mut out = String::new();
+    let mut line = |k: &str, v: String| {
+        let _ = writeln!(out, "{k} = {v}");
+    };
+    line("format", toml_str(&sys.format));
+    line("name", toml_str(&sys.name));
+    if !sys.description.is_empty() {
+        line("description", toml_str(&sys.description));
+    }
+    if let Some(d) = sys.as_of {
+        line("as_of", toml_str(&d.to_string()));
+    }
+    macro_rules! list {
+        ($f:ident) => {
+            if !sys.$f.is_empty() {
+                line(stringify!($f), toml_list(&sys.$f));
+            }
+        };
+    }
+    macro_rules! flag {
+        ($f:ident) => {
+            if sys.$f {
+                line(stringify!($f), "true".to_owned());
+            }
+        };
+    }
+    list!(roles);
+    flag!(established_in_eu);
+    list!(eu_nexus);
+    flag!(public_body);
+    flag!(public_service);
+    flag!(workplace_use);
+    if !sys.ai_system {
+        line("ai_system", "false".to_owned());
+    }
+    list!(exclusions);
+    list!(art5);
+    list!(art5_exceptions);
+    list!(annex_i);
+    flag!(annex_i_third_party);
+    list!(annex_iii);
+    list!(art6_3);
+    flag!(profiling);
+    list!(art50);
+    list!(art50_exceptions);
+    list!(value_chain);
+    list!(unsure);
+    if let Some(impact) = &sys.impact {
+        let mut t = toml::Table::new();
+        if let Ok(v) = toml::Value::try_from(impact) {
+            t.insert("impact".to_owned(), v);
+        }
+        if let Ok(s) = toml::to_string(&t) {
+            out.push('\n');
+            out.push_str(&s);
+        }
+    }
+    if let Some(g) = &sys.gpai {
+        out.push_str("\n[gpai]\n");
+        let _ = writeln!(out, "provider = {}", g.provider);
+        let _ = writeln!(out, "training_flops = {}", toml::Value::Float(g.training_flops));
+        let _ = writeln!(out, "designated = {}", g.designated);
+        let _ = writeln!(out, "open_source = {}", g.open_source);
+        if let Some(d) = g.placed_before {
+            let _ = writeln!(out, "placed_before = {}", toml_str(&d.to_string()));
+        }
+    }
+    out
+}
+
+fn gpai_json(g: &GpaiFacts) -> Value {
+    let mut m = Map::new();
+    m.insert("provider".into(), json!(g.provider));
+    m.insert("training_flops".into(), json!(g.training_flops));
+    m.insert("designated".into(), json!(g.designated));
+    m.insert("open_source".into(), json!(g.open_source));
+    if let Some(d) = g.placed_before {
+        m.insert("placed_before".into(), json!(d.to_string()));
+    }
+    Value::Object(m)
+}
+
+/// Writes the system file as pretty JSON with every field present.
+///
+/// # Example
+/// ```
+/// use aimskit_core::system::{SystemFile, to_json};
+/// assert!(to_json(&SystemFile::new("Demo")).contains("\"ai_system\": true"));
+/// ```
+pub fn to_json(sys: &SystemFile) -> String {
+    let mut m = Map::new();
+    m.insert("format".into(), json!(sys.format));
+    m.insert("name".into(), json!(sys.name));
+    m.insert("description".into(), json!(sys.description));
+    if let Some(d) = sys.as_of {
+        m.insert("as_of".into(), json!(d.to_string()));
+    }
+    m.insert("roles".into(), json!(ids(&sys.roles)));
+    m.insert("established_in_eu".into(), json!(sys.established_in_eu));
+    m.insert("eu_nexus".into(), json!(ids(&sys.eu_nexus)));
+    m.insert("public_body".into(), json!(sys.public_body));
+    m.insert("public_service".into(), json!(sys.public_service));
+    m.insert("workplace_use".into(), json!(sys.workplace_use));
+    m.insert("ai_system".into(), json!(sys.ai_system));
+    m.insert("exclusions".into(), json!(ids(&sys.exclusions)));
+    m.insert("art5".into(), json!(ids(&sys.art5)));
+    m.insert("art5_exceptions".into(), json!(ids(&sys.art5_exceptions)));
+    m.insert("annex_i".into(), json!(ids(&sys.annex_i)));
+    m.insert("annex_i_third_party".into(), json!(sys.annex_i_third_party));
+    m.insert("annex_iii".into(), json!(ids(&sys.annex_iii)));
+    m.insert("art6_3".into(), json!(ids(&sys.art6_3)));
+    m.insert("profiling".into(), json!(sys.profiling));
+    m.insert("art50".into(), json!(ids(&sys.art50)));
+    m.insert("art50_exceptions".into(), json!(ids(&sys.art50_exceptions)));
+    m.insert("value_chain".into(), json!(ids(&sys.value_chain)));
+    m.insert("unsure".into(), json!(ids(&sys.unsure)));
+    if let Some(impact) = &sys.impact {
+        m.insert("impact".into(), serde_json::to_value(impact).unwrap_or(Value::Null));
+    }
+    if let Some(g) = &sys.gpai {
+        m.insert("gpai".into(), gpai_json(g));
+    }
+    serde_json::to_string_pretty(&Value::Object(m)).unwrap_or_default()
+}

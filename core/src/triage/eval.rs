@@ -1,0 +1,857 @@
+//! Evaluation: from the facts of a [`SystemFile`] to a [`TriageResult`].
+//!
+//! The order of the steps is the order of the trace: AI system (Art. 3(1)),
+//! hard exclusions (Art. 2(3)-(8)), territorial scope per role (Art. 2(1),
+//! 2(10)), prohibited practices (Art. 5), product route (Art. 6(1)), use-case
+//! route (Art. 6(2)-(3)), transparency (Art. 50), open source (Art. 2(12)),
+//! role changes (Art. 25), obligations, GPAI models (Art. 51-55). Citations,
+//! reasons, obligations and dates come from the rule data; this file decides
+//! which of them fire.
+
+use super::result::{GpaiStatus, Obligation, Review, Role, Tier, TraceStep, TriageResult};
+use super::rules::Rules;
+use crate::Date;
+use crate::system::{
+    AnnexIPoint, AnnexIiiPoint as P3, Art5Exception as X5, Art5Practice as A5,
+    Art50Exception as X50, Art50Provision as A50, Exclusion as Ex, NexusKind as Nx,
+    SystemFile,
+};
+
+/// Systemic-risk presumption threshold (Art. 51(2)): strictly greater than.
+pub const SYSTEMIC_FLOPS: f64 = 1e25;
+/// Indicative GPAI criterion of the Commission guidelines (10^23 FLOP).
+pub const INDICATIVE_GPAI_FLOPS: f64 = 1e23;
+
+pub(crate) struct Cx<'r> {
+    rules: &'r Rules,
+    as_of: Date,
+    trace: Vec<TraceStep>,
+    flags: Vec<Review>,
+    obligations: Vec<(usize, Obligation)>,
+    hr_date: Option<Date>,
+    gpai_date: Option<Date>,
+}
+
+impl<'r> Cx<'r> {
+    fn new(rules: &'r Rules, as_of: Date) -> Self {
+        Cx {
+            rules,
+            as_of,
+            trace: Vec::new(),
+            flags: Vec::new(),
+            obligations: Vec::new(),
+            hr_date: None,
+            gpai_date: None,
+        }
+    }
+
+    fn fire(&mut self, id: &str, args: &[(&str, &str)]) {
+        let (citation, mut because) = match self.rules.rule(id) {
+            Some(r) => (r.citation.clone(), r.because.clone()),
+            None => (String::new(), format!("(rule `{id}` is missing from the rule data)")),
+        };
+        for (k, v) in args {
+            because = because.replace(&format!("{{{k}}}"), v);
+        }
+        self.trace.push(TraceStep {
+            rule: id.to_owned(),
+            citation,
+            because,
+        });
+    }
+
+    fn flag(&mut self, field: &str, why: impl Into<String>) {
+        let why = why.into();
+        if !self.flags.iter().any(|f| f.field == field && f.why == why) {
+            self.flags.push(Review {
+                field: field.to_owned(),
+                why,
+            });
+        }
+    }
+
+    /// Attaches an obligation to `role`.
+    fn oblige(&mut self, id: &str, role: Role) {
+        let Some((pos, def)) = self.rules.obligation(id) else {
+            return;
+        };
+        let date = match def.date.as_str() {
+            "high_risk" => self.hr_date.or_else(|| self.rules.date("annex_iii")),
+            "gpai" => self.gpai_date.or_else(|| self.rules.date("gpai")),
+            key => self.rules.date(key),
+        };
+        let Some(applies_from) = date else {
+            return;
+        };
+        if self.obligations.iter().any(|(_, o)| o.id == id && o.role == role) {
+            return;
+        }
+        self.obligations.push((
+            pos,
+            Obligation {
+                id: def.id.clone(),
+                role,
+                articles: def.articles.clone(),
+                applies_from,
+                applicable: applies_from <= self.as_of,
+                title: def.title.clone(),
+            },
+        ));
+    }
+
+    fn label(&self, field: &str, id: &str) -> (String, String) {
+        self.rules
+            .id(field, id)
+            .map(|d| (d.label.clone(), d.citation.clone()))
+            .unwrap_or_default()
+    }
+}
+
+/// What the system axis decided.
+struct Classification {
+    tier: Tier,
+    prohibited: Vec<A5>,
+    basis: Vec<String>,
+    derogation: Vec<String>,
+    transparency: Vec<&'static str>,
+    annex_iii_hr: Vec<P3>,
+    annex_i_hr: Vec<AnnexIPoint>,
+    section_b_only: bool,
+    rbi_excepted: bool,
+}
+
+impl Classification {
+    fn empty(tier: Tier) -> Self {
+        Classification {
+            tier,
+            prohibited: Vec::new(),
+            basis: Vec::new(),
+            derogation: Vec::new(),
+            transparency: Vec::new(),
+            annex_iii_hr: Vec::new(),
+            annex_i_hr: Vec::new(),
+            section_b_only: false,
+            rbi_excepted: false,
+        }
+    }
+}
+
+fn sorted_roles(mut roles: Vec<Role>) -> Vec<Role> {
+    roles.sort();
+    roles.dedup();
+    roles
+}
+
+/// Evaluates one system without the what-if review of `unsure` fields.
+/// Returns the result and the combination flags (facts the rules cannot decide).
+pub(crate) fn evaluate(rules: &Rules, sys: &SystemFile, as_of: Date) -> (TriageResult, Vec<Review>) {
+    let mut cx = Cx::new(rules, as_of);
+    let declared = sorted_roles(sys.roles.clone());
+    let hard_exclusion = [Ex::Military, Ex::ThirdCountryAuthority, Ex::ScientificResearch, Ex::PreMarketResearch]
+        .into_iter()
+        .find(|e| sys.exclusions.contains(e));
+
+    let (class, mut roles) = system_axis(&mut cx, sys, &declared, hard_exclusion);
+    let gpai = gpai_axis(&mut cx, sys, hard_exclusion);
+    if gpai != GpaiStatus::None {
+        roles.push(Role::Provider);
+    }
+    let roles = sorted_roles(roles);
+    if !roles.is_empty() && matches!(class.tier, Tier::Prohibited | Tier::HighRisk | Tier::Limited | Tier::Minimal) {
+        let list: Vec<&str> = roles.iter().map(|r| r.as_str()).collect();
+        cx.fire("roles.effective", &[("roles", &list.join(", "))]);
+    }
+
+    let mut obligations = std::mem::take(&mut cx.obligations);
+    obligations.sort_by(|(pa, a), (pb, b)| a.role.cmp(&b.role).then(pa.cmp(pb)));
+    let result = TriageResult {
+        format: super::result::TRIAGE_FORMAT.to_owned(),
+        name: sys.name.clone(),
+        as_of,
+        rules_version: rules.version.clone(),
+        tier: class.tier,
+        prohibited: class.prohibited.iter().map(|p| p.as_str().to_owned()).collect(),
+        high_risk_basis: class.basis,
+        derogation: class.derogation,
+        transparency: class.transparency.iter().map(|s| (*s).to_owned()).collect(),
+        gpai,
+        roles,
+        obligations: obligations.into_iter().map(|(_, o)| o).collect(),
+        needs_review: Vec::new(),
+        trace: cx.trace,
+    };
+    (result, cx.flags)
+}
+
+/// Scope and classification of the AI system, plus its obligations.
+fn system_axis(
+    cx: &mut Cx<'_>,
+    sys: &SystemFile,
+    declared: &[Role],
+    hard_exclusion: Option<Ex>,
+) -> (Classification, Vec<Role>) {
+    if !sys.ai_system {
+        cx.fire("ai_system.no", &[]);
+        return (Classification::empty(Tier::NotAiSystem), declared.to_vec());
+    }
+    cx.fire("ai_system.yes", &[]);
+    if let Some(e) = hard_exclusion {
+        cx.fire(&format!("scope.exclusion.{}", e.as_str()), &[]);
+        return (Classification::empty(Tier::OutOfScope), declared.to_vec());
+    }
+    let Some(mut roles) = territorial_scope(cx, sys, declared) else {
+        return (Classification::empty(Tier::OutOfScope), declared.to_vec());
+    };
+
+    let mut class = classify(cx, sys);
+    if sys.exclusions.contains(&Ex::OpenSource) {
+        let covered = class.prohibited.is_empty() && class.basis.is_empty() && class.transparency.is_empty();
+        if covered {
+            cx.fire("scope.exclusion.2.12", &[]);
+            return (Classification::empty(Tier::OutOfScope), roles);
+        }
+        cx.fire("scope.exclusion.2.12.not_covered", &[]);
+    }
+    class.tier = if !class.prohibited.is_empty() {
+        Tier::Prohibited
+    } else if !class.basis.is_empty() {
+        Tier::HighRisk
+    } else if !class.transparency.is_empty() {
+        Tier::Limited
+    } else {
+        Tier::Minimal
+    };
+
+    value_chain(cx, sys, &class, &mut roles);
+    obligations(cx, sys, &class, &roles);
+    (class, roles)
+}
+
+/// Art. 2(1) per declared role and Art. 2(10). `None` = out of scope.
+fn territorial_scope(cx: &mut Cx<'_>, sys: &SystemFile, declared: &[Role]) -> Option<Vec<Role>> {
+    let nexus = |n: Nx| sys.eu_nexus.contains(&n);
+    let linked = sys.established_in_eu || !sys.eu_nexus.is_empty();
+    if declared.is_empty() {
+        if linked {
+            cx.fire("scope.no_roles", &[]);
+            cx.flag("roles", "No role is given, so no obligations can be assigned: say whether you are provider, deployer, importer, distributor, authorised representative or product manufacturer.");
+            return Some(Vec::new());
+        }
+        cx.fire("scope.out", &[]);
+        return None;
+    }
+    let personal = sys.exclusions.contains(&Ex::PersonalUse);
+    let mut scoped = Vec::new();
+    for &role in declared {
+        let rule = match role {
+            Role::Provider => {
+                if nexus(Nx::PlacedOnMarket) || nexus(Nx::PutIntoService) || nexus(Nx::UsedInEu) {
+                    Some("scope.provider")
+                } else if nexus(Nx::OutputUsedInEu) {
+                    Some("scope.provider.output")
+                } else if sys.established_in_eu {
+                    cx.flag("eu_nexus", "A provider established in the EU that neither places the system on the EU market nor puts it into service there, and whose output is not used in the EU, falls outside Art. 2(1)(a): give the EU link.");
+                    Some("scope.provider.established")
+                } else {
+                    None
+                }
+            }
+            Role::Deployer => {
+                if personal {
+                    cx.fire("scope.exclusion.2.10", &[]);
+                    continue;
+                }
+                if sys.established_in_eu || nexus(Nx::UsedInEu) || nexus(Nx::PutIntoService) {
+                    Some("scope.deployer")
+                } else if nexus(Nx::OutputUsedInEu) {
+                    Some("scope.deployer.output")
+                } else {
+                    None
+                }
+            }
+            Role::Importer | Role::Distributor => linked.then_some("scope.importer_distributor"),
+            Role::ProductManufacturer => linked.then_some("scope.product_manufacturer"),
+            Role::AuthorisedRepresentative => linked.then_some("scope.authorised_representative"),
+        };
+        match rule {
+            Some(r) => {
+                cx.fire(r, &[("role", &role.as_str().replace('_', " "))]);
+                scoped.push(role);
+            }
+            None => cx.fire("scope.role.out", &[("role", &role.as_str().replace('_', " "))]),
+        }
+    }
+    if personal && !scoped.is_empty() && declared.contains(&Role::Deployer) {
+        cx.fire("scope.exclusion.2.10.other_roles", &[]);
+    }
+    if scoped.is_empty() {
+        if !personal {
+            cx.fire("scope.out", &[]);
+        }
+        return None;
+    }
+    Some(scoped)
+}
+
+/// Art. 5, Art. 6(1), Art. 6(2)-(3) and Art. 50 (tier is set by the caller).
+fn classify(cx: &mut Cx<'_>, sys: &SystemFile) -> Classification {
+    let mut class = Classification::empty(Tier::Minimal);
+    let has = |e: X5| sys.art5_exceptions.contains(&e);
+    let mut implied: Vec<P3> = Vec::new();
+
+    // --- Art. 5 ---
+    for &p in A5::ALL.iter().filter(|p| sys.art5.contains(p)) {
+        let exception = match p {
+            A5::D => has(X5::DObjectiveFacts).then_some("art5.exception.5.1.d.objective_facts"),
+            A5::F => has(X5::FMedicalOrSafety).then_some("art5.exception.5.1.f.medical_or_safety"),
+            A5::G => has(X5::GDatasetLabelling).then_some("art5.exception.5.1.g.dataset_labelling"),
+            A5::H => (has(X5::HI) || has(X5::HIi) || has(X5::HIii)).then_some("art5.exception.5.1.h"),
+            _ => None,
+        };
+        match exception {
+            Some(rule) => {
+                cx.fire(rule, &[]);
+                match p {
+                    A5::F => implied.push(P3::P1C),
+                    A5::H => {
+                        implied.push(P3::P1A);
+                        class.rbi_excepted = true;
+                    }
+                    A5::D => cx.fire("art5.d.annex_iii", &[]),
+                    _ => {}
+                }
+            }
+            None => {
+                cx.fire(&format!("art5.{}", p.as_str()), &[]);
+                let key = if matches!(p, A5::Ba | A5::Bb) { "prohibitions_2026" } else { "prohibitions" };
+                if let Some(d) = cx.rules.date(key).filter(|d| *d > cx.as_of) {
+                    let (d, a) = (d.to_string(), cx.as_of.to_string());
+                    cx.fire("art5.not_yet", &[("id", p.as_str()), ("date", &d), ("as_of", &a)]);
+                }
+                class.prohibited.push(p);
+            }
+        }
+    }
+    for e in sys.art5_exceptions.iter().filter(|e| !sys.art5.contains(&e.practice())) {
+        cx.fire("art5.exception.unused", &[("id", e.as_str())]);
+    }
+
+    // --- Art. 6(1), Annex I ---
+    if !sys.annex_i.is_empty() {
+        if sys.annex_i.contains(&AnnexIPoint::A1) {
+            cx.fire("annex_i.machinery_moved", &[]);
+        }
+        if sys.annex_i_third_party {
+            let mut points: Vec<AnnexIPoint> = sys.annex_i.iter().map(|p| p.amended()).collect();
+            points.sort();
+            points.dedup();
+            for p in points {
+                let (label, _) = cx.label("annex_i", p.as_str());
+                cx.fire("annex_i.high_risk", &[("id", p.as_str()), ("label", &label)]);
+                class.annex_i_hr.push(p);
+            }
+        } else {
+            cx.fire("annex_i.no_third_party", &[]);
+        }
+    }
+
+    // --- Art. 6(2)-(3), Annex III ---
+    let mut points: Vec<P3> = sys.annex_iii.clone();
+    for p in implied {
+        if !points.contains(&p) {
+            let (label, citation) = cx.label("annex_iii", p.as_str());
+            cx.fire("annex_iii.implied", &[("citation", &citation), ("label", &label)]);
+            points.push(p);
+        }
+    }
+    points.sort();
+    if !points.is_empty() {
+        for p in &points {
+            if sys.annex_iii.contains(p) {
+                let (label, citation) = cx.label("annex_iii", p.as_str());
+                cx.fire("annex_iii.point", &[("citation", &citation), ("label", &label)]);
+            }
+        }
+        let high = if sys.art6_3.is_empty() {
+            true
+        } else if sys.profiling {
+            cx.fire("art6_3.profiling", &[]);
+            true
+        } else {
+            let conds: Vec<&str> = sys.art6_3.iter().map(|c| c.as_str()).collect();
+            cx.fire("art6_3.derogation", &[("conditions", &conds.join(", "))]);
+            if class.annex_i_hr.is_empty() {
+                let mut d: Vec<String> = sys.art6_3.iter().map(|c| format!("6.3.{}", c.as_str())).collect();
+                d.sort();
+                class.derogation = d;
+            }
+            false
+        };
+        if high {
+            cx.fire("high_risk.annex_iii", &[]);
+            class.annex_iii_hr = points.clone();
+        }
+    }
+    class.basis = class
+        .annex_i_hr
+        .iter()
+        .map(|p| format!("annex_i:{}", p.as_str()))
+        .chain(class.annex_iii_hr.iter().map(|p| format!("annex_iii:{}", p.as_str())))
+        .collect();
+    class.section_b_only = class.annex_iii_hr.is_empty()
+        && !class.annex_i_hr.is_empty()
+        && class.annex_i_hr.iter().all(|p| p.is_section_b());
+    if class.section_b_only {
+        cx.fire("annex_i.section_b", &[]);
+    }
+
+    // --- Art. 50 ---
+    transparency(cx, sys, &points, &mut class);
+    class
+}
+
+fn transparency(cx: &mut Cx<'_>, sys: &SystemFile, points: &[P3], class: &mut Classification) {
+    let fact = |p: A50| sys.art50.contains(&p);
+    let exc = |e: X50| sys.art50_exceptions.contains(&e);
+    let le = exc(X50::LawEnforcement);
+    let mut t: Vec<&'static str> = Vec::new();
+    let mut excepted_by_le: Vec<&str> = Vec::new();
+
+    if fact(A50::Interacts) {
+        if le {
+            excepted_by_le.push("Art. 50(1)");
+        } else if exc(X50::Obvious) {
+            cx.fire("art50.exception.obvious", &[]);
+        } else {
+            cx.fire("art50.50.1", &[]);
+            t.push("50.1");
+        }
+    }
+    if fact(A50::Synthetic) {
+        if le {
+            excepted_by_le.push("Art. 50(2)");
+        } else if exc(X50::Assistive) {
+            cx.fire("art50.exception.assistive", &[]);
+        } else {
+            cx.fire("art50.50.2", &[]);
+            t.push("50.2");
+        }
+    }
+    let derived = points.iter().any(|p| matches!(p, P3::P1B | P3::P1C)) || sys.art5.contains(&A5::F);
+    if fact(A50::EmotionOrBiometric) || derived {
+        if le {
+            excepted_by_le.push("Art. 50(3)");
+        } else {
+            cx.fire(if fact(A50::EmotionOrBiometric) { "art50.50.3" } else { "art50.50.3.derived" }, &[]);
+            t.push("50.3");
+        }
+    }
+    if fact(A50::DeepFake) {
+        if le {
+            excepted_by_le.push("Art. 50(4)");
+        } else {
+            cx.fire("art50.50.4.deep_fake", &[]);
+            if exc(X50::Artistic) {
+                cx.fire("art50.50.4.artistic", &[]);
+            }
+            t.push("50.4");
+        }
+    }
+    if fact(A50::PublicInterestText) {
+        if le {
+            if !excepted_by_le.contains(&"Art. 50(4)") {
+                excepted_by_le.push("Art. 50(4)");
+            }
+        } else if exc(X50::Editorial) {
+            cx.fire("art50.exception.editorial", &[]);
+        } else {
+            cx.fire("art50.50.4.text", &[]);
+            if !t.contains(&"50.4") {
+                t.push("50.4");
+            }
+        }
+    }
+    if !excepted_by_le.is_empty() {
+        cx.fire("art50.exception.law_enforcement", &[("provisions", &excepted_by_le.join(", "))]);
+    }
+    if class.section_b_only && !t.is_empty() {
+        cx.fire("art50.section_b", &[]);
+        t.clear();
+    }
+    class.transparency = t;
+}
+
+/// Art. 25(1) and Art. 25(3): who becomes provider.
+fn value_chain(cx: &mut Cx<'_>, sys: &SystemFile, class: &Classification, roles: &mut Vec<Role>) {
+    if class.tier != Tier::HighRisk {
+        if !sys.value_chain.is_empty() && class.tier != Tier::Prohibited {
+            cx.fire("art25.no_effect", &[]);
+            cx.flag("value_chain", "Art. 25(1) only applies to high-risk systems (for 25.1.c: the new purpose must be high-risk), but no Annex I or Annex III basis applies: check annex_i/annex_iii or the value-chain answer.");
+        }
+        return;
+    }
+    if !sys.value_chain.is_empty() {
+        for v in &sys.value_chain {
+            cx.fire(&format!("art25.{}", v.as_str()), &[]);
+        }
+        roles.retain(|r| !matches!(r, Role::Importer | Role::Distributor | Role::AuthorisedRepresentative));
+        roles.push(Role::Provider);
+    }
+    let section_a = class.annex_i_hr.iter().any(|p| !p.is_section_b());
+    if section_a && roles.contains(&Role::ProductManufacturer) {
+        cx.fire("annex_i.product_manufacturer", &[]);
+        roles.push(Role::Provider);
+    }
+    let sorted = sorted_roles(std::mem::take(roles));
+    *roles = sorted;
+}
+
+fn obligations(cx: &mut Cx<'_>, sys: &SystemFile, class: &Classification, roles: &[Role]) {
+    let has = |r: Role| roles.contains(&r);
+    if class.section_b_only {
+        if has(Role::Provider) {
+            cx.hr_date = cx.rules.date("annex_i");
+            cx.oblige("hr.sectoral", Role::Provider);
+        }
+        return;
+    }
+    // Art. 4
+    if has(Role::Provider) || has(Role::Deployer) {
+        cx.fire("literacy", &[]);
+        for r in [Role::Provider, Role::Deployer].into_iter().filter(|r| has(*r)) {
+            cx.oblige("ai_literacy", r);
+        }
+    }
+    // Art. 5
+    if !class.prohibited.is_empty() {
+        for p in &class.prohibited {
+            let id = format!("prohibited.{}", p.as_str());
+            if *p == A5::H {
+                if has(Role::Deployer) {
+                    cx.oblige(&id, Role::Deployer);
+                }
+                continue;
+            }
+            for r in [Role::Provider, Role::Deployer, Role::Importer, Role::ProductManufacturer] {
+                if has(r) {
+                    cx.oblige(&id, r);
+                }
+            }
+        }
+        return;
+    }
+    if class.rbi_excepted && has(Role::Deployer) {
+        cx.oblige("rbi.conditions", Role::Deployer);
+    }
+
+    if class.tier == Tier::HighRisk {
+        high_risk_obligations(cx, sys, class, roles);
+    } else if !class.derogation.is_empty() && has(Role::Provider) {
+        cx.oblige("derogation.documentation", Role::Provider);
+        cx.oblige("derogation.registration", Role::Provider);
+        cx.fire("art6_3.registration_unverified", &[]);
+    }
+
+    // Art. 50: the system is classified by the paragraph; the duty lands on its bearer.
+    for (para, bearer) in [("50.1", Role::Provider), ("50.2", Role::Provider), ("50.3", Role::Deployer), ("50.4", Role::Deployer)] {
+        if !class.transparency.contains(&para) {
+            continue;
+        }
+        if !has(bearer) {
+            let provision = format!("Art. {}({})", &para[..2], &para[3..]);
+            cx.fire("art50.duty_elsewhere", &[("provision", &provision), ("bearer", bearer.as_str())]);
+            continue;
+        }
+        match para {
+            "50.1" => cx.oblige("transparency.interaction", bearer),
+            "50.2" => cx.oblige("transparency.marking", bearer),
+            "50.3" => cx.oblige("transparency.emotion_biometric", bearer),
+            _ => {
+                if sys.art50.contains(&A50::DeepFake) {
+                    let artistic = sys.art50_exceptions.contains(&X50::Artistic);
+                    cx.oblige(if artistic { "transparency.deep_fake_artistic" } else { "transparency.deep_fake" }, bearer);
+                }
+                if sys.art50.contains(&A50::PublicInterestText) && !sys.art50_exceptions.contains(&X50::Editorial) {
+                    cx.oblige("transparency.public_text", bearer);
+                }
+            }
+        }
+    }
+}
+
+/// Provider duties for every high-risk system outside Annex I Section B.
+const PROVIDER_HR: [&str; 17] = [
+    "hr.risk_management",
+    "hr.data_governance",
+    "hr.technical_documentation",
+    "hr.record_keeping",
+    "hr.instructions",
+    "hr.human_oversight",
+    "hr.accuracy_robustness",
+    "hr.provider_obligations",
+    "hr.quality_management",
+    "hr.documentation_keeping",
+    "hr.logs",
+    "hr.corrective_actions",
+    "hr.conformity_assessment",
+    "hr.declaration",
+    "hr.ce_marking",
+    "hr.post_market_monitoring",
+    "hr.serious_incidents",
+];
+
+/// Deployer duties for every high-risk system (Art. 26).
+const DEPLOYER_HR: [&str; 7] = [
+    "hr.deployer_use",
+    "hr.deployer_oversight",
+    "hr.deployer_input_data",
+    "hr.deployer_monitoring",
+    "hr.deployer_logs",
+    "hr.deployer_dpia",
+    "hr.deployer_cooperate",
+];
+
+/// Extra duties for GPAI models with systemic risk (Art. 55(1)).
+const GPAI_SYSTEMIC: [&str; 4] = [
+    "gpai.systemic_evaluation",
+    "gpai.systemic_risk_mitigation",
+    "gpai.systemic_incidents",
+    "gpai.systemic_cybersecurity",
+];
+
+fn high_risk_obligations(cx: &mut Cx<'_>, sys: &SystemFile, class: &Classification, roles: &[Role]) {
+    let has = |r: Role| roles.contains(&r);
+    let iii = !class.annex_iii_hr.is_empty();
+    let iii_persons = class.annex_iii_hr.iter().any(|p| *p != P3::P2);
+    let date = if iii { cx.rules.date("annex_iii") } else { cx.rules.date("annex_i") };
+    cx.hr_date = date;
+    if let Some(d) = date {
+        cx.fire("high_risk.dates", &[("date", &d.to_string())]);
+    }
+    for v in &sys.value_chain {
+        cx.oblige(&format!("value_chain.{}", v.as_str()), Role::Provider);
+    }
+    if has(Role::ProductManufacturer) && class.annex_i_hr.iter().any(|p| !p.is_section_b()) {
+        cx.oblige("hr.product_manufacturer", Role::ProductManufacturer);
+    }
+    if has(Role::Provider) {
+        for id in PROVIDER_HR {
+            cx.oblige(id, Role::Provider);
+        }
+        if !sys.established_in_eu {
+            cx.oblige("hr.authorised_representative", Role::Provider);
+        }
+        if iii_persons {
+            cx.oblige("hr.registration", Role::Provider);
+        }
+        if class.annex_iii_hr.contains(&P3::P2) {
+            cx.oblige("hr.registration_national", Role::Provider);
+        }
+    }
+    if has(Role::Deployer) {
+        for id in DEPLOYER_HR {
+            cx.oblige(id, Role::Deployer);
+        }
+        if sys.workplace_use {
+            cx.oblige("hr.deployer_workers", Role::Deployer);
+        }
+        if sys.public_body && iii_persons {
+            cx.oblige("hr.deployer_public_registration", Role::Deployer);
+        }
+        let law_enforcement = class.annex_iii_hr.iter().any(|p| p.area() == 6) || sys.art5.contains(&A5::H);
+        if class.annex_iii_hr.contains(&P3::P1A) && law_enforcement {
+            cx.oblige("hr.deployer_post_rbi", Role::Deployer);
+        }
+        if iii_persons {
+            cx.oblige("hr.deployer_inform_persons", Role::Deployer);
+            cx.oblige("hr.explanation", Role::Deployer);
+        }
+        fria(cx, sys, class);
+    }
+    if has(Role::Importer) {
+        cx.oblige("hr.importer", Role::Importer);
+    }
+    if has(Role::Distributor) {
+        cx.oblige("hr.distributor", Role::Distributor);
+    }
+    if has(Role::AuthorisedRepresentative) {
+        cx.oblige("hr.authorised_representative_tasks", Role::AuthorisedRepresentative);
+    }
+}
+
+/// Art. 27(1): who must do a fundamental rights impact assessment.
+fn fria(cx: &mut Cx<'_>, sys: &SystemFile, class: &Classification) {
+    let relevant: Vec<P3> = class.annex_iii_hr.iter().copied().filter(|p| *p != P3::P2).collect();
+    if relevant.is_empty() {
+        if class.annex_iii_hr.contains(&P3::P2) {
+            cx.fire("fria.point_2", &[]);
+        }
+        return;
+    }
+    let reason = if sys.public_body {
+        Some("a body governed by public law")
+    } else if sys.public_service {
+        Some("a private entity providing public services")
+    } else if relevant.iter().any(|p| matches!(p, P3::P5B | P3::P5C)) {
+        Some("used for creditworthiness or life and health insurance pricing (Annex III 5(b)/(c))")
+    } else {
+        None
+    };
+    match reason {
+        Some(reason) => {
+            cx.fire("fria.required", &[("reason", reason)]);
+            cx.oblige("hr.fria", Role::Deployer);
+        }
+        None => cx.fire("fria.not_required", &[]),
+    }
+}
+
+/// GPAI model axis (Art. 51-55, Art. 111(3)).
+fn gpai_axis(cx: &mut Cx<'_>, sys: &SystemFile, hard_exclusion: Option<Ex>) -> GpaiStatus {
+    let Some(g) = &sys.gpai else {
+        return GpaiStatus::None;
+    };
+    if !g.provider {
+        if g.training_flops > INDICATIVE_GPAI_FLOPS || g.designated {
+            cx.flag("gpai.provider", "The model facts (training compute above 10^23 FLOP or a Commission designation) suggest a general-purpose AI model, but you do not say you place one on the market: check gpai.provider.");
+        }
+        return GpaiStatus::None;
+    }
+    if hard_exclusion.is_some() {
+        cx.fire("gpai.excluded", &[]);
+        return GpaiStatus::None;
+    }
+    cx.fire("gpai.model", &[]);
+    let by_flops = g.training_flops > SYSTEMIC_FLOPS;
+    if by_flops {
+        cx.fire("gpai.systemic.flops", &[]);
+    }
+    if g.designated {
+        cx.fire("gpai.systemic.designated", &[]);
+    }
+    let systemic = by_flops || g.designated;
+    let legacy_cut = cx.rules.date("gpai");
+    let legacy = matches!((g.placed_before, legacy_cut), (Some(p), Some(cut)) if p < cut);
+    cx.gpai_date = if legacy {
+        cx.fire("gpai.legacy", &[]);
+        cx.rules.date("gpai_legacy")
+    } else {
+        legacy_cut
+    };
+    let relief = g.open_source && !systemic;
+    if relief {
+        cx.fire("gpai.open_source", &[]);
+    } else {
+        if g.open_source {
+            cx.fire("gpai.open_source.systemic", &[]);
+        }
+        cx.oblige("gpai.technical_documentation", Role::Provider);
+        cx.oblige("gpai.downstream_information", Role::Provider);
+    }
+    cx.oblige("gpai.copyright_policy", Role::Provider);
+    cx.oblige("gpai.training_summary", Role::Provider);
+    if !sys.established_in_eu {
+        if relief {
+            cx.fire("gpai.non_eu.open_source", &[]);
+        } else {
+            cx.fire("gpai.non_eu", &[]);
+            cx.oblige("gpai.authorised_representative", Role::Provider);
+        }
+    }
+    if systemic {
+        if by_flops {
+            cx.oblige("gpai.notification", Role::Provider);
+        }
+        for id in GPAI_SYSTEMIC {
+            cx.oblige(id, Role::Provider);
+        }
+        GpaiStatus::GpaiSystemic
+    } else {
+        GpaiStatus::Gpai
+    }
+}
+
+/// All rule IDs the evaluator can fire, for the invariant tests.
+#[cfg(test)]
+pub(crate) fn fired_rule_ids() -> Vec<String> {
+    let mut ids: Vec<String> = [
+        "ai_system.no", "ai_system.yes", "scope.exclusion.2.10", "scope.exclusion.2.10.other_roles",
+        "scope.exclusion.2.12", "scope.exclusion.2.12.not_covered", "scope.provider",
+        "scope.provider.output", "scope.provider.established", "scope.deployer", "scope.deployer.output",
+        "scope.importer_distributor", "scope.product_manufacturer", "scope.authorised_representative",
+        "scope.role.out", "scope.no_roles", "scope.out", "art5.exception.5.1.d.objective_facts",
+        "art5.exception.5.1.f.medical_or_safety", "art5.exception.5.1.g.dataset_labelling",
+        "art5.exception.5.1.h", "art5.exception.unused", "art5.not_yet", "art5.d.annex_iii",
+        "annex_i.machinery_moved", "annex_i.high_risk", "annex_i.no_third_party", "annex_i.section_b",
+        "annex_i.product_manufacturer", "annex_iii.point", "annex_iii.implied", "art6_3.profiling",
+        "art6_3.derogation", "art6_3.registration_unverified", "high_risk.annex_iii", "high_risk.dates",
+        "art25.no_effect", "art50.50.1", "art50.50.2", "art50.50.3", "art50.50.3.derived",
+        "art50.50.4.deep_fake", "art50.50.4.artistic", "art50.50.4.text", "art50.exception.obvious",
+        "art50.exception.assistive", "art50.exception.editorial", "art50.exception.law_enforcement",
+        "art50.duty_elsewhere", "art50.section_b", "gpai.model", "gpai.systemic.flops",
+        "gpai.systemic.designated", "gpai.open_source", "gpai.open_source.systemic", "gpai.non_eu",
+        "gpai.non_eu.open_source", "gpai.legacy", "gpai.excluded", "literacy", "fria.required",
+        "fria.point_2", "fria.not_required", "roles.effective",
+    ]
+    .iter()
+    .map(|s| (*s).to_owned())
+    .collect();
+    for e in [Ex::Military, Ex::ThirdCountryAuthority, Ex::ScientificResearch, Ex::PreMarketResearch] {
+        ids.push(format!("scope.exclusion.{}", e.as_str()));
+    }
+    ids.extend(A5::ALL.iter().map(|p| format!("art5.{}", p.as_str())));
+    ids.extend(crate::system::ValueChain::ALL.iter().map(|v| format!("art25.{}", v.as_str())));
+    ids
+}
+
+/// All obligation IDs the evaluator can attach, for the invariant tests.
+#[cfg(test)]
+pub(crate) fn attached_obligation_ids() -> Vec<String> {
+    let src = include_str!("eval.rs");
+    let mut ids: Vec<String> = Vec::new();
+    for part in src.split("oblige(").skip(1) {
+        if let Some(rest) = part.strip_prefix('"') {
+            if let Some(end) = rest.find('"') {
+                ids.push(rest[..end].to_owned());
+            }
+        }
+    }
+    ids.extend(A5::ALL.iter().map(|p| format!("prohibited.{}", p.as_str())));
+    ids.extend(crate::system::ValueChain::ALL.iter().map(|v| format!("value_chain.{}", v.as_str())));
+    ids.extend(
+        ["transparency.deep_fake_artistic", "transparency.deep_fake"].iter().map(|s| (*s).to_owned()),
+    );
+    ids.extend(PROVIDER_HR.iter().chain(&DEPLOYER_HR).chain(&GPAI_SYSTEMIC).map(|s| (*s).to_owned()));
+    ids.sort();
+    ids.dedup();
+    ids
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_id_the_code_uses_exists_in_the_data() {
+        let rules = super::super::rules::built_in().unwrap();
+        for id in super::fired_rule_ids() {
+            assert!(rules.rule(&id).is_some(), "rule `{id}` missing from triage.toml");
+        }
+        for id in super::attached_obligation_ids() {
+            assert!(rules.obligation(&id).is_some(), "obligation `{id}` missing from obligations.toml");
+        }
+        // and every data entry is reachable from the code
+        let fired = super::fired_rule_ids();
+        for r in &rules.rules {
+            assert!(fired.contains(&r.id), "rule `{}` is never fired", r.id);
+        }
+        // every literal `fire("...")` in the source is in the list
+        let src = include_str!("eval.rs");
+        for part in src.split("fire(\"").skip(1) {
+            let id = &part[..part.find('"').unwrap()];
+            assert!(fired.iter().any(|f| f == id), "fired rule `{id}` not listed in fired_rule_ids");
+        }
+        let attached = super::attached_obligation_ids();
+        for o in &rules.obligations {
+            assert!(attached.contains(&o.id), "obligation `{}` is never attached", o.id);
+        }
+    }
+}
