@@ -1,9 +1,333 @@
-//! `aimskit triage` (being built).
+//! `aimskit triage FILE|DIR... [--format text|json] [--as-of YYYY-MM-DD] [--fail-on-review]`
+//!
+//! One file prints one `aimskit-triage/1` result; several files or a directory
+//! print an inventory (`aimskit-inventory/1`) with a summary of counts per
+//! tier. Exit status: 0 success, 1 when `--fail-on-review` and any system is
+//! prohibited or needs review, 2 on bad input or usage.
 
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-/// Runs `aimskit triage`.
-pub fn run(_args: &[String]) -> ExitCode {
-    eprintln!("aimskit triage: not built yet");
+use aimskit_core::system::{SourceFormat, parse_system};
+use aimskit_core::triage::{Role, Tier, TriageResult, triage};
+use aimskit_core::{Date, InputError, InputErrorKind};
+
+/// The format tag of a multi-file result.
+const INVENTORY_FORMAT: &str = "aimskit-inventory/1";
+
+const NOT_LEGAL_ADVICE: &str = "This is a self-assessment aid, not legal advice.";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Output {
+    Text,
+    Json,
+}
+
+#[derive(Debug)]
+struct Options {
+    paths: Vec<PathBuf>,
+    output: Output,
+    as_of: Option<Date>,
+    fail_on_review: bool,
+}
+
+fn usage_error(msg: &str) -> ExitCode {
+    eprintln!("aimskit triage: {msg}");
+    eprintln!(
+        "usage: aimskit triage FILE|DIR... [--format text|json] [--as-of YYYY-MM-DD] [--fail-on-review]"
+    );
     ExitCode::from(2)
+}
+
+fn parse_args(args: &[String]) -> Result<Options, String> {
+    let mut o = Options {
+        paths: Vec::new(),
+        output: Output::Text,
+        as_of: None,
+        fail_on_review: false,
+    };
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        let (flag, inline) = match a.split_once('=') {
+            Some((f, v)) if f.starts_with("--") => (f, Some(v.to_owned())),
+            _ => (a.as_str(), None),
+        };
+        let mut value = |name: &str| -> Result<String, String> {
+            inline
+                .clone()
+                .or_else(|| it.next().cloned())
+                .ok_or_else(|| format!("`{name}` needs a value"))
+        };
+        match flag {
+            "--format" => {
+                o.output = match value("--format")?.as_str() {
+                    "text" => Output::Text,
+                    "json" => Output::Json,
+                    other => return Err(format!("`--format` expects `text` or `json`, found `{other}`")),
+                }
+            }
+            "--as-of" => {
+                let v = value("--as-of")?;
+                o.as_of = Some(
+                    v.parse()
+                        .map_err(|_| format!("`--as-of` expects a date YYYY-MM-DD, found `{v}`"))?,
+                );
+            }
+            "--fail-on-review" => o.fail_on_review = true,
+            f if f.starts_with("--") => {
+                let hint = aimskit_core::suggest::hint(f, ["--format", "--as-of", "--fail-on-review"]);
+                return Err(format!("unknown option `{f}`{hint}"));
+            }
+            _ => o.paths.push(PathBuf::from(a)),
+        }
+    }
+    if o.paths.is_empty() {
+        return Err("no system file or directory given".into());
+    }
+    Ok(o)
+}
+
+fn is_system_file(p: &Path) -> bool {
+    matches!(p.extension().and_then(|e| e.to_str()), Some("toml" | "json"))
+}
+
+/// Expands directories to their `*.toml` / `*.json` files (sorted).
+fn expand(paths: &[PathBuf]) -> Result<(Vec<PathBuf>, bool), String> {
+    let mut files = Vec::new();
+    let mut inventory = paths.len() > 1;
+    for p in paths {
+        if p.is_dir() {
+            inventory = true;
+            let rd = std::fs::read_dir(p).map_err(|e| format!("{}: cannot read directory: {e}", p.display()))?;
+            let mut found: Vec<PathBuf> = rd
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|f| f.is_file() && is_system_file(f))
+                .collect();
+            found.sort();
+            files.extend(found);
+        } else {
+            files.push(p.clone());
+        }
+    }
+    Ok((files, inventory))
+}
+
+fn load(path: &Path) -> Result<aimskit_core::system::SystemFile, InputError> {
+    let name = path.display().to_string();
+    let meta = std::fs::metadata(path).map_err(|e| {
+        InputError::new(InputErrorKind::Missing, "", format!("a readable file ({e})")).in_file(&name)
+    })?;
+    if meta.len() > aimskit_core::system::MAX_INPUT_BYTES as u64 {
+        return Err(InputError::new(InputErrorKind::TooLarge, "", "a file of at most 1 MiB")
+            .found(format!("{} bytes", meta.len()))
+            .in_file(&name));
+    }
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        InputError::new(InputErrorKind::Syntax, "", format!("a UTF-8 text file ({e})")).in_file(&name)
+    })?;
+    let fmt = match path.extension().and_then(|e| e.to_str()) {
+        Some("json") => SourceFormat::Json,
+        _ => SourceFormat::Toml,
+    };
+    parse_system(&text, fmt).map_err(|e| e.in_file(&name))
+}
+
+/// Runs `aimskit triage`.
+pub fn run(args: &[String]) -> ExitCode {
+    let opts = match parse_args(args) {
+        Ok(o) => o,
+        Err(m) => return usage_error(&m),
+    };
+    let (files, inventory) = match expand(&opts.paths) {
+        Ok(x) => x,
+        Err(m) => {
+            eprintln!("aimskit triage: {m}");
+            return ExitCode::from(2);
+        }
+    };
+    if files.is_empty() {
+        eprintln!("aimskit triage: no *.toml or *.json system files found");
+        return ExitCode::from(2);
+    }
+    // Parse everything first: never print a partial inventory as if complete.
+    let mut systems = Vec::new();
+    let mut bad = false;
+    for f in &files {
+        match load(f) {
+            Ok(s) => systems.push((f.clone(), s)),
+            Err(e) => {
+                eprintln!("error: {e}");
+                bad = true;
+            }
+        }
+    }
+    if bad {
+        return ExitCode::from(2);
+    }
+    let today = opts.as_of.or_else(today);
+    let mut results: Vec<(PathBuf, TriageResult)> = Vec::new();
+    for (p, s) in &systems {
+        let Some(as_of) = opts.as_of.or(s.as_of).or(today) else {
+            eprintln!("aimskit triage: cannot read today's date; pass --as-of YYYY-MM-DD");
+            return ExitCode::from(2);
+        };
+        results.push((p.clone(), triage(s, as_of)));
+    }
+
+    let out = match opts.output {
+        Output::Json => {
+            let json = if inventory {
+                serde_json::to_string_pretty(&Inventory {
+                    format: INVENTORY_FORMAT,
+                    results: results.iter().map(|(p, r)| FileResult { file: p.display().to_string(), result: r }).collect(),
+                    summary: summary(&results),
+                })
+            } else {
+                match results.first() {
+                    Some((_, r)) => serde_json::to_string_pretty(r),
+                    None => Ok(String::new()),
+                }
+            };
+            match json {
+                Ok(s) => s + "\n",
+                Err(e) => {
+                    eprintln!("aimskit triage: cannot write JSON: {e}");
+                    return ExitCode::from(2);
+                }
+            }
+        }
+        Output::Text => {
+            let mut s = String::new();
+            for (i, (p, r)) in results.iter().enumerate() {
+                if i > 0 {
+                    s.push('\n');
+                }
+                s.push_str(&render_text(p, r));
+            }
+            if inventory {
+                s.push_str(&format!("\nInventory: {} systems\n", results.len()));
+                for (tier, n) in summary(&results) {
+                    s.push_str(&format!("  {tier:<14} {n}\n"));
+                }
+            }
+            s.push_str(&format!("\n{NOT_LEGAL_ADVICE}\n"));
+            s
+        }
+    };
+    // A closed pipe (`| head`) is not an error worth a panic.
+    let _ = std::io::Write::write_all(&mut std::io::stdout().lock(), out.as_bytes());
+    let gate = results
+        .iter()
+        .any(|(_, r)| r.tier == Tier::Prohibited || !r.needs_review.is_empty());
+    if opts.fail_on_review && gate {
+        eprintln!("aimskit triage: failing (--fail-on-review): a system is prohibited or needs review");
+        return ExitCode::from(1);
+    }
+    ExitCode::SUCCESS
+}
+
+fn summary(results: &[(PathBuf, TriageResult)]) -> BTreeMap<&'static str, usize> {
+    let mut m = BTreeMap::new();
+    for t in Tier::ALL {
+        m.insert(t.as_str(), 0);
+    }
+    for (_, r) in results {
+        *m.entry(r.tier.as_str()).or_insert(0) += 1;
+    }
+    m
+}
+
+/// The JSON shape of a multi-file run.
+#[derive(serde::Serialize)]
+struct Inventory<'a> {
+    format: &'static str,
+    results: Vec<FileResult<'a>>,
+    summary: BTreeMap<&'static str, usize>,
+}
+
+/// One result of an inventory, with the file it came from.
+#[derive(serde::Serialize)]
+struct FileResult<'a> {
+    file: String,
+    #[serde(flatten)]
+    result: &'a TriageResult,
+}
+
+fn tier_text(t: Tier) -> &'static str {
+    match t {
+        Tier::NotAiSystem => "NOT AN AI SYSTEM",
+        Tier::OutOfScope => "OUT OF SCOPE",
+        Tier::Prohibited => "PROHIBITED",
+        Tier::HighRisk => "HIGH RISK",
+        Tier::Limited => "LIMITED RISK (transparency)",
+        Tier::Minimal => "MINIMAL RISK",
+    }
+}
+
+fn render_text(path: &Path, r: &TriageResult) -> String {
+    use std::fmt::Write as _;
+    let mut s = String::new();
+    let _ = writeln!(s, "{} ({})", r.name, path.display());
+    let _ = writeln!(s, "  Tier: {}", tier_text(r.tier));
+    let line = |s: &mut String, label: &str, v: &[String]| {
+        if !v.is_empty() {
+            let _ = writeln!(s, "  {label}: {}", v.join(", "));
+        }
+    };
+    line(&mut s, "Prohibited practices", &r.prohibited);
+    line(&mut s, "High-risk basis", &r.high_risk_basis);
+    line(&mut s, "Art. 6(3) derogation", &r.derogation);
+    line(&mut s, "Transparency (Art. 50)", &r.transparency);
+    let gpai = serde_json::to_value(r.gpai).ok().and_then(|v| v.as_str().map(str::to_owned));
+    if let Some(g) = gpai.filter(|g| g != "none") {
+        let _ = writeln!(s, "  GPAI model: {g}");
+    }
+    let roles: Vec<&str> = r.roles.iter().map(|x| x.as_str()).collect();
+    if !roles.is_empty() {
+        let _ = writeln!(s, "  Roles: {}", roles.join(", "));
+    }
+    let _ = writeln!(s, "  As of: {}", r.as_of);
+    let _ = writeln!(s, "  Why:");
+    for t in &r.trace {
+        let _ = writeln!(s, "    - [{}] {}", t.citation, t.because);
+    }
+    if !r.obligations.is_empty() {
+        let _ = writeln!(s, "  Obligations (x = applies on {}):", r.as_of);
+        for role in Role::ALL {
+            let mine: Vec<_> = r.obligations.iter().filter(|o| o.role == role).collect();
+            if mine.is_empty() {
+                continue;
+            }
+            let _ = writeln!(s, "    {}:", role.as_str().replace('_', " "));
+            for o in mine {
+                let mark = if o.applicable { "x" } else { " " };
+                let _ = writeln!(
+                    s,
+                    "      [{mark}] {:<28} from {}  {}",
+                    o.articles.join(", "),
+                    o.applies_from,
+                    o.title
+                );
+            }
+        }
+    }
+    if !r.needs_review.is_empty() {
+        let _ = writeln!(s, "  Needs review:");
+        for n in &r.needs_review {
+            let _ = writeln!(s, "    - {}: {}", n.field, n.why);
+        }
+    }
+    let _ = writeln!(s, "  Rules version: {}", r.rules_version);
+    s
+}
+
+/// Today's date (UTC) from the system clock: only the CLI reads the clock.
+#[expect(clippy::disallowed_methods, reason = "the CLI, unlike core, may read the clock")]
+fn today() -> Option<Date> {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?
+        .as_secs();
+    Date::from_days(i64::try_from(secs / 86_400).ok()?)
 }
