@@ -13,6 +13,7 @@ pub mod date;
 pub mod error;
 pub mod i18n;
 pub mod impact;
+pub mod questionnaire;
 pub mod suggest;
 pub mod system;
 pub mod triage;
