@@ -51,3 +51,484 @@ pub struct ImpactRisk {
     #[serde(default)]
     pub residual_severity: Option<u8>,
 }
+
+// ---------------------------------------------------------------------------
+// Evaluation
+// ---------------------------------------------------------------------------
+
+use crate::{InputError, InputErrorKind};
+
+/// The documented IDs for `right` in `[[impact.risks]]`: rights of the
+/// Charter of Fundamental Rights of the EU, with their Charter article.
+pub const CHARTER_RIGHTS: &[(&str, &str)] = &[
+    ("human_dignity", "Art. 1 CFR"),
+    ("life", "Art. 2 CFR"),
+    ("integrity", "Art. 3 CFR"),
+    ("liberty_and_security", "Art. 6 CFR"),
+    ("private_life", "Art. 7 CFR"),
+    ("privacy", "Art. 7 CFR"),
+    ("data_protection", "Art. 8 CFR"),
+    ("thought_conscience_religion", "Art. 10 CFR"),
+    ("expression_and_information", "Art. 11 CFR"),
+    ("assembly_and_association", "Art. 12 CFR"),
+    ("education", "Art. 14 CFR"),
+    ("occupation_and_work", "Art. 15 CFR"),
+    ("conduct_business", "Art. 16 CFR"),
+    ("property", "Art. 17 CFR"),
+    ("asylum", "Art. 18 CFR"),
+    ("equality", "Art. 20 CFR"),
+    ("non_discrimination", "Art. 21 CFR"),
+    ("gender_equality", "Art. 23 CFR"),
+    ("rights_of_the_child", "Art. 24 CFR"),
+    ("rights_of_the_elderly", "Art. 25 CFR"),
+    ("persons_with_disabilities", "Art. 26 CFR"),
+    ("workers_rights", "Art. 27-31 CFR"),
+    ("social_security", "Art. 34 CFR"),
+    ("health_care", "Art. 35 CFR"),
+    ("access_to_services", "Art. 36 CFR"),
+    ("environmental_protection", "Art. 37 CFR"),
+    ("consumer_protection", "Art. 38 CFR"),
+    ("vote_and_stand", "Art. 39-40 CFR"),
+    ("good_administration", "Art. 41 CFR"),
+    ("effective_remedy_and_fair_trial", "Art. 47 CFR"),
+    ("presumption_of_innocence", "Art. 48 CFR"),
+];
+
+/// Risk level bands for likelihood x severity (1..25), documented:
+/// `low` 1-4, `medium` 5-9, `high` 10-16, `very_high` 17-25
+/// (reachable products: 20 and 25).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RiskBand {
+    /// 1-4.
+    Low,
+    /// 5-9.
+    Medium,
+    /// 10-16.
+    High,
+    /// 17-25.
+    VeryHigh,
+}
+
+impl RiskBand {
+    /// The band of a likelihood x severity product.
+    pub fn of(score: u8) -> RiskBand {
+        match score {
+            0..=4 => RiskBand::Low,
+            5..=9 => RiskBand::Medium,
+            10..=16 => RiskBand::High,
+            _ => RiskBand::VeryHigh,
+        }
+    }
+
+    /// `"low"`, `"medium"`, `"high"`, `"very_high"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RiskBand::Low => "low",
+            RiskBand::Medium => "medium",
+            RiskBand::High => "high",
+            RiskBand::VeryHigh => "very_high",
+        }
+    }
+}
+
+/// A risk level: likelihood x severity and its band.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RiskLevel {
+    /// Likelihood 1..5.
+    pub likelihood: u8,
+    /// Severity 1..5.
+    pub severity: u8,
+    /// likelihood x severity, 1..25.
+    pub score: u8,
+    /// The band.
+    pub band: RiskBand,
+}
+
+impl RiskLevel {
+    /// `None` unless both values are in 1..5.
+    pub fn new(likelihood: u8, severity: u8) -> Option<RiskLevel> {
+        if !(1..=5).contains(&likelihood) || !(1..=5).contains(&severity) {
+            return None;
+        }
+        let score = likelihood * severity;
+        Some(RiskLevel {
+            likelihood,
+            severity,
+            score,
+            band: RiskBand::of(score),
+        })
+    }
+}
+
+/// Something to act on for one risk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RiskFlag {
+    /// No mitigation written down (Art. 27(1)(d)/(f), 42001 A.5.4).
+    NoMitigation,
+    /// A mitigation is given but the residual risk was not rated.
+    ResidualNotRated,
+    /// Only one of residual likelihood/severity was given.
+    ResidualIncomplete,
+    /// The residual risk (or, without mitigation, the inherent risk) is still high or very high.
+    ResidualHigh,
+    /// The residual rating is above the inherent one.
+    ResidualAboveInherent,
+    /// `right` is not one of [`CHARTER_RIGHTS`].
+    UnknownRight,
+    /// Likelihood or severity outside 1..5.
+    OutOfRange,
+}
+
+/// One risk, evaluated.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RiskEvaluation {
+    /// Position in `impact.risks`.
+    pub index: usize,
+    /// The harm.
+    pub harm: String,
+    /// The right concerned.
+    pub right: String,
+    /// Before mitigation; `None` if out of range.
+    pub inherent: Option<RiskLevel>,
+    /// After mitigation, if rated.
+    pub residual: Option<RiskLevel>,
+    /// What to act on.
+    pub flags: Vec<RiskFlag>,
+}
+
+/// Whether the worksheet covers Art. 27(1)(a)-(f).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ImpactStatus {
+    /// No worksheet at all.
+    Missing,
+    /// Some of (a)-(f) missing, or a rating is invalid.
+    Incomplete,
+    /// (a)-(f) all filled in and every rating valid.
+    Complete,
+}
+
+/// A worksheet field that is still empty.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MissingField {
+    /// Field path (`impact.processes`).
+    pub field: String,
+    /// The Art. 27(1) point it serves.
+    pub citation: String,
+}
+
+/// The evaluation of one worksheet.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImpactEvaluation {
+    /// Completeness.
+    pub status: ImpactStatus,
+    /// Empty Art. 27(1)(a)-(f) fields.
+    pub missing: Vec<MissingField>,
+    /// Each risk, evaluated.
+    pub risks: Vec<RiskEvaluation>,
+    /// Highest residual band (inherent where not mitigated), if any risk.
+    pub highest_residual: Option<RiskBand>,
+    /// Risks without a mitigation.
+    pub unmitigated: usize,
+    /// Risks whose residual level is still high or very high.
+    pub residual_high: usize,
+}
+
+impl ImpactEvaluation {
+    /// The evaluation of a system without a worksheet.
+    pub fn missing() -> ImpactEvaluation {
+        ImpactEvaluation {
+            status: ImpactStatus::Missing,
+            missing: Vec::new(),
+            risks: Vec::new(),
+            highest_residual: None,
+            unmitigated: 0,
+            residual_high: 0,
+        }
+    }
+}
+
+fn blank(s: &str) -> bool {
+    s.trim().is_empty()
+}
+
+/// Checks the worksheet for input errors: ratings outside 1..5, an unknown
+/// `right` (with "did you mean"), and a half-given residual rating. Field
+/// paths start with `impact.`.
+///
+/// # Example
+/// ```
+/// use aimskit_core::impact::{validate, ImpactRisk, ImpactWorksheet};
+/// let mut w = ImpactWorksheet::default();
+/// w.risks.push(ImpactRisk { harm: "x".into(), right: "non_discrimnation".into(),
+///     likelihood: 3, severity: 4, ..Default::default() });
+/// let err = validate(&w).unwrap_err();
+/// assert_eq!(err.field, "impact.risks[0].right");
+/// assert_eq!(err.did_you_mean.as_deref(), Some("non_discrimination"));
+/// ```
+pub fn validate(w: &ImpactWorksheet) -> Result<(), InputError> {
+    for (i, r) in w.risks.iter().enumerate() {
+        let p = format!("impact.risks[{i}]");
+        for (name, v) in [
+            ("likelihood", Some(r.likelihood)),
+            ("severity", Some(r.severity)),
+            ("residual_likelihood", r.residual_likelihood),
+            ("residual_severity", r.residual_severity),
+        ] {
+            if let Some(v) = v.filter(|v| !(1..=5).contains(v)) {
+                return Err(InputError::new(
+                    InputErrorKind::OutOfRange,
+                    format!("{p}.{name}"),
+                    "a whole number from 1 to 5",
+                )
+                .found(format!("`{v}`")));
+            }
+        }
+        if !r.right.is_empty() && !CHARTER_RIGHTS.iter().any(|(id, _)| *id == r.right) {
+            return Err(InputError::new(
+                InputErrorKind::UnknownId,
+                format!("{p}.right"),
+                "an EU Charter right ID such as `non_discrimination`, `private_life`, `data_protection`",
+            )
+            .found(format!("`{}`", r.right))
+            .suggest(&r.right, CHARTER_RIGHTS.iter().map(|(id, _)| *id)));
+        }
+        if r.residual_likelihood.is_some() != r.residual_severity.is_some() {
+            let missing = if r.residual_likelihood.is_none() {
+                "residual_likelihood"
+            } else {
+                "residual_severity"
+            };
+            return Err(InputError::new(
+                InputErrorKind::Missing,
+                format!("{p}.{missing}"),
+                "both residual_likelihood and residual_severity, or neither",
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Evaluates a worksheet: Art. 27(1)(a)-(f) completeness, inherent and
+/// residual risk levels (likelihood x severity, bands in [`RiskBand`]) and
+/// flags for risks without mitigation or whose residual level is still high.
+/// Never fails: invalid ratings are flagged and make the worksheet incomplete.
+pub fn evaluate(w: &ImpactWorksheet) -> ImpactEvaluation {
+    let mut missing = Vec::new();
+    let mut need = |empty: bool, field: &str, citation: &str| {
+        if empty {
+            missing.push(MissingField {
+                field: format!("impact.{field}"),
+                citation: citation.into(),
+            });
+        }
+    };
+    need(blank(&w.processes), "processes", "Art. 27(1)(a)");
+    need(
+        blank(&w.period_and_frequency),
+        "period_and_frequency",
+        "Art. 27(1)(b)",
+    );
+    need(
+        w.affected_groups.iter().all(|g| blank(g)),
+        "affected_groups",
+        "Art. 27(1)(c)",
+    );
+    need(w.risks.is_empty(), "risks", "Art. 27(1)(d)");
+    need(blank(&w.oversight), "oversight", "Art. 27(1)(e)");
+    need(blank(&w.remedies), "remedies", "Art. 27(1)(f)");
+
+    let mut risks = Vec::with_capacity(w.risks.len());
+    let mut invalid = false;
+    for (index, r) in w.risks.iter().enumerate() {
+        let mut flags = Vec::new();
+        let inherent = RiskLevel::new(r.likelihood, r.severity);
+        let residual = match (r.residual_likelihood, r.residual_severity) {
+            (Some(l), Some(s)) => {
+                let lvl = RiskLevel::new(l, s);
+                if lvl.is_none() {
+                    flags.push(RiskFlag::OutOfRange);
+                }
+                lvl
+            }
+            (None, None) => None,
+            _ => {
+                flags.push(RiskFlag::ResidualIncomplete);
+                None
+            }
+        };
+        if inherent.is_none() && !flags.contains(&RiskFlag::OutOfRange) {
+            flags.push(RiskFlag::OutOfRange);
+        }
+        let mitigated = !blank(&r.mitigation);
+        if !mitigated {
+            flags.push(RiskFlag::NoMitigation);
+        } else if residual.is_none() && !flags.contains(&RiskFlag::ResidualIncomplete) {
+            flags.push(RiskFlag::ResidualNotRated);
+        }
+        let effective = if mitigated {
+            residual.or(inherent)
+        } else {
+            inherent
+        };
+        if effective.is_some_and(|l| l.band >= RiskBand::High) {
+            flags.push(RiskFlag::ResidualHigh);
+        }
+        if let (Some(i), Some(r)) = (inherent, residual) {
+            if r.score > i.score {
+                flags.push(RiskFlag::ResidualAboveInherent);
+            }
+        }
+        if !r.right.is_empty() && !CHARTER_RIGHTS.iter().any(|(id, _)| *id == r.right) {
+            flags.push(RiskFlag::UnknownRight);
+        }
+        invalid |= flags.iter().any(|f| {
+            matches!(
+                f,
+                RiskFlag::OutOfRange | RiskFlag::UnknownRight | RiskFlag::ResidualIncomplete
+            )
+        });
+        flags.sort();
+        risks.push(RiskEvaluation {
+            index,
+            harm: r.harm.clone(),
+            right: r.right.clone(),
+            inherent,
+            residual,
+            flags,
+        });
+    }
+    let highest_residual = risks
+        .iter()
+        .filter_map(|r| {
+            let mitigated = w.risks.get(r.index).is_some_and(|x| !blank(&x.mitigation));
+            if mitigated {
+                r.residual.or(r.inherent)
+            } else {
+                r.inherent
+            }
+        })
+        .map(|l| l.band)
+        .max();
+    let unmitigated = risks
+        .iter()
+        .filter(|r| r.flags.contains(&RiskFlag::NoMitigation))
+        .count();
+    let residual_high = risks
+        .iter()
+        .filter(|r| r.flags.contains(&RiskFlag::ResidualHigh))
+        .count();
+    let status = if missing.is_empty() && !invalid {
+        ImpactStatus::Complete
+    } else {
+        ImpactStatus::Incomplete
+    };
+    ImpactEvaluation {
+        status,
+        missing,
+        risks,
+        highest_residual,
+        unmitigated,
+        residual_high,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> ImpactWorksheet {
+        ImpactWorksheet {
+            processes: "Recruiters pre-select candidates".into(),
+            period_and_frequency: "Continuously".into(),
+            affected_groups: vec!["job applicants".into()],
+            oversight: "A recruiter reviews every rejection".into(),
+            remedies: "Human review via HR".into(),
+            risks: vec![
+                ImpactRisk {
+                    harm: "Older applicants ranked lower".into(),
+                    right: "non_discrimination".into(),
+                    likelihood: 3,
+                    severity: 4,
+                    mitigation: "Age-blind features".into(),
+                    residual_likelihood: Some(2),
+                    residual_severity: Some(3),
+                },
+                ImpactRisk {
+                    harm: "Data leak".into(),
+                    right: "data_protection".into(),
+                    likelihood: 4,
+                    severity: 5,
+                    mitigation: String::new(),
+                    residual_likelihood: None,
+                    residual_severity: None,
+                },
+            ],
+        }
+    }
+
+    #[test]
+    fn bands_are_documented() {
+        assert_eq!(RiskBand::of(4), RiskBand::Low);
+        assert_eq!(RiskBand::of(5), RiskBand::Medium);
+        assert_eq!(RiskBand::of(9), RiskBand::Medium);
+        assert_eq!(RiskBand::of(10), RiskBand::High);
+        assert_eq!(RiskBand::of(16), RiskBand::High);
+        assert_eq!(RiskBand::of(20), RiskBand::VeryHigh);
+        assert!(RiskLevel::new(0, 3).is_none() && RiskLevel::new(3, 6).is_none());
+    }
+
+    #[test]
+    fn evaluates_levels_and_flags() {
+        let e = evaluate(&sample());
+        assert_eq!(e.status, ImpactStatus::Complete);
+        assert_eq!(
+            e.risks[0].inherent.map(|l| (l.score, l.band)),
+            Some((12, RiskBand::High))
+        );
+        assert_eq!(
+            e.risks[0].residual.map(|l| (l.score, l.band)),
+            Some((6, RiskBand::Medium))
+        );
+        assert!(e.risks[0].flags.is_empty());
+        assert_eq!(
+            e.risks[1].flags,
+            vec![RiskFlag::NoMitigation, RiskFlag::ResidualHigh]
+        );
+        assert_eq!((e.unmitigated, e.residual_high), (1, 1));
+        assert_eq!(e.highest_residual, Some(RiskBand::VeryHigh));
+    }
+
+    #[test]
+    fn missing_fields_make_it_incomplete() {
+        let mut w = sample();
+        w.remedies = " ".into();
+        w.affected_groups.clear();
+        let e = evaluate(&w);
+        assert_eq!(e.status, ImpactStatus::Incomplete);
+        let cites: Vec<&str> = e.missing.iter().map(|m| m.citation.as_str()).collect();
+        assert_eq!(cites, ["Art. 27(1)(c)", "Art. 27(1)(f)"]);
+        assert_eq!(evaluate(&ImpactWorksheet::default()).missing.len(), 6);
+    }
+
+    #[test]
+    fn validation_names_the_field() {
+        let mut w = sample();
+        w.risks[1].severity = 6;
+        let e = validate(&w).unwrap_err();
+        assert_eq!(
+            (e.kind, e.field.as_str()),
+            (InputErrorKind::OutOfRange, "impact.risks[1].severity")
+        );
+        assert_eq!(evaluate(&w).status, ImpactStatus::Incomplete);
+        let mut w = sample();
+        w.risks[0].residual_severity = None;
+        assert_eq!(
+            validate(&w).unwrap_err().field,
+            "impact.risks[0].residual_severity"
+        );
+        assert!(validate(&sample()).is_ok());
+    }
+}

@@ -2,6 +2,8 @@
 //!
 //! - [`triage`]: EU AI Act triage of one AI system (Reg. (EU) 2024/1689 as
 //!   amended by Reg. (EU) 2026/1744).
+//! - [`aims`] and [`gap`]: the AIMS file and the ISO/IEC 42001 gap analysis
+//!   (statuses, scores, Statement of Applicability, findings, roadmap).
 //! - [`impact`]: the shared impact-assessment worksheet (42001 6.1.4 / A.5,
 //!   AI Act Art. 27).
 //!
@@ -9,8 +11,10 @@
 //! in, files are passed in as text, and results are plain data.
 #![deny(missing_docs)]
 
+pub mod aims;
 pub mod date;
 pub mod error;
+pub mod gap;
 pub mod i18n;
 pub mod impact;
 pub mod questionnaire;

@@ -1,0 +1,784 @@
+//! Evaluation: statuses, scores, Statement of Applicability and findings.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::catalogue::{
+    Catalogue, Item, ItemKind, Pdca, article_matches, catalogue, parse_tier_role,
+};
+use super::result::*;
+use super::{pitfalls, roadmap};
+use crate::Date;
+use crate::aims::AimsFile;
+use crate::impact::{self, ImpactEvaluation, ImpactStatus, ImpactWorksheet};
+use crate::triage::{Role, Tier, TriageResult};
+
+/// One inventory system, already triaged (the input of [`evaluate`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct TriagedSystem {
+    /// Name or path, used in findings.
+    pub name: String,
+    /// Its triage result.
+    pub triage: TriageResult,
+    /// The roles the system file declares (before Art. 25).
+    pub declared_roles: Vec<Role>,
+    /// Its `[impact]` worksheet, if any.
+    pub impact: Option<ImpactWorksheet>,
+}
+
+/// The credit an item earns in the score (see the module docs of
+/// [`crate::gap`]): `None` for excluded controls (not counted).
+///
+/// # Example
+/// ```
+/// use aimskit_core::gap::{credit, Status};
+/// assert_eq!(credit(Status::Met, Some(3)), Some(1.0));
+/// assert_eq!(credit(Status::Partial, Some(5)), Some(2.0 / 3.0));
+/// assert_eq!(credit(Status::NotAssessed, None), Some(0.0));
+/// assert_eq!(credit(Status::NotApplicable, Some(4)), None);
+/// ```
+pub fn credit(status: Status, maturity: Option<u8>) -> Option<f64> {
+    match status {
+        Status::NotApplicable => None,
+        Status::Met => Some(1.0),
+        Status::NotAssessed => Some(0.0),
+        Status::Missing | Status::Partial => Some(f64::from(maturity.unwrap_or(0).min(2)) / 3.0),
+    }
+}
+
+fn base_status(maturity: Option<u8>, evidenced: bool) -> Status {
+    match maturity {
+        None => Status::NotAssessed,
+        Some(0) => Status::Missing,
+        Some(m) if m >= 3 && evidenced => Status::Met,
+        Some(_) => Status::Partial,
+    }
+}
+
+fn round1(x: f64) -> f64 {
+    (x * 1000.0).round() / 10.0
+}
+
+fn mean(xs: &[f64]) -> Option<f64> {
+    (!xs.is_empty()).then(|| xs.iter().sum::<f64>() / xs.len() as f64)
+}
+
+/// Shared state while evaluating.
+pub(crate) struct Ctx<'a> {
+    pub cat: &'a Catalogue,
+    pub aims: &'a AimsFile,
+    pub as_of: Date,
+    pub systems: &'a [SystemGap],
+    pub declared_roles: Vec<Vec<Role>>,
+    pub items: BTreeMap<String, ItemResult>,
+    /// Per item ID (controls and clauses): obligations that make it necessary.
+    pub required: BTreeMap<String, Vec<Requirement>>,
+    /// Systems that need a FRIA without a complete worksheet.
+    pub fria_gaps: Vec<FriaGap>,
+}
+
+pub(crate) struct FriaGap {
+    pub system: String,
+    pub applies_from: Date,
+    pub in_force: bool,
+    pub status: ImpactStatus,
+}
+
+impl Ctx<'_> {
+    pub fn item(&self, id: &str) -> Option<&ItemResult> {
+        self.items.get(id)
+    }
+
+    /// Maturity as a pitfall sees it: `None` not assessed, `Some(0)` excluded.
+    pub fn level(&self, id: &str) -> Option<u8> {
+        let r = self.items.get(id)?;
+        match r.status {
+            Status::NotApplicable => Some(0),
+            _ => r.maturity,
+        }
+    }
+
+    pub fn title(&self, id: &str) -> String {
+        self.cat
+            .item(id)
+            .map(|i| i.title.en.clone())
+            .unwrap_or_default()
+    }
+}
+
+/// Evaluates an AIMS against its triaged inventory. Pure and deterministic.
+pub fn evaluate(
+    aims: &AimsFile,
+    systems: Vec<TriagedSystem>,
+    as_of: Date,
+    rules_version: &str,
+) -> GapResult {
+    let cat = catalogue();
+    let declared_roles: Vec<Vec<Role>> = systems.iter().map(|s| s.declared_roles.clone()).collect();
+    let gaps: Vec<SystemGap> = systems
+        .into_iter()
+        .map(|s| {
+            let needs_fria = s
+                .triage
+                .obligations
+                .iter()
+                .any(|o| o.articles.iter().any(|a| article_matches(a, "Art. 27")));
+            let impact = s
+                .impact
+                .as_ref()
+                .map(impact::evaluate)
+                .unwrap_or_else(ImpactEvaluation::missing);
+            SystemGap {
+                name: s.name,
+                triage: s.triage,
+                needs_fria,
+                impact,
+            }
+        })
+        .collect();
+
+    let mut ctx = Ctx {
+        cat,
+        aims,
+        as_of,
+        systems: &gaps,
+        declared_roles,
+        items: BTreeMap::new(),
+        required: required_items(cat, &gaps, as_of),
+        fria_gaps: Vec::new(),
+    };
+    ctx.fria_gaps = fria_gaps(&gaps, as_of);
+    ctx.items = item_results(&ctx);
+
+    let (score, pdca, clause_scores, objective_scores, coverage) = scores(&ctx);
+    let soa = soa_rows(&ctx);
+    let mut findings = findings(&ctx);
+    sort_findings(cat, &mut findings);
+    let hits = pitfalls::detect(&ctx);
+    let roadmap = roadmap::build(&ctx, &hits);
+
+    let mut clauses = BTreeMap::new();
+    let mut controls = BTreeMap::new();
+    for (id, r) in &ctx.items {
+        match cat.item(id).map(|i| i.kind) {
+            Some(ItemKind::Clause) => clauses.insert(id.clone(), r.clone()),
+            _ => controls.insert(id.clone(), r.clone()),
+        };
+    }
+    GapResult {
+        format: GAP_FORMAT.to_owned(),
+        score,
+        pdca,
+        clauses,
+        controls,
+        soa,
+        findings,
+        pitfalls: hits.iter().map(|h| h.id.clone()).collect(),
+        roadmap,
+        organisation: aims.organisation.clone(),
+        as_of,
+        rules_version: rules_version.to_owned(),
+        catalogue_version: cat.version.clone(),
+        coverage,
+        clause_scores,
+        objective_scores,
+        pitfall_details: hits,
+        systems: gaps,
+    }
+}
+
+/// Which items each system's obligations make necessary (obligations.toml).
+fn required_items(
+    cat: &Catalogue,
+    systems: &[SystemGap],
+    as_of: Date,
+) -> BTreeMap<String, Vec<Requirement>> {
+    // (item, system, article) -> (applies_from, rule)
+    let mut found: BTreeMap<(String, String, String), (Date, String)> = BTreeMap::new();
+    let map = &cat.obligation_map;
+    for sys in systems {
+        let t = &sys.triage;
+        for rule in &map.rules {
+            let mut fired: Vec<(String, Date)> = Vec::new();
+            for ob in &t.obligations {
+                for a in &ob.articles {
+                    for p in &rule.articles {
+                        if article_matches(a, p) {
+                            fired.push((p.clone(), ob.applies_from));
+                        }
+                    }
+                }
+            }
+            let tier_fires = rule
+                .tier_roles
+                .iter()
+                .filter_map(|tr| parse_tier_role(tr))
+                .any(|(tier, role)| t.tier == tier && t.roles.contains(&role));
+            if tier_fires {
+                if let Some(d) = high_risk_date(cat, t) {
+                    fired.push((rule.cite.clone(), d));
+                }
+            }
+            for (article, date) in fired {
+                for item in rule.controls.iter().chain(&rule.clauses) {
+                    let key = (item.clone(), sys.name.clone(), article.clone());
+                    let e = found.entry(key).or_insert((date, rule.id.clone()));
+                    if date < e.0 {
+                        *e = (date, rule.id.clone());
+                    }
+                }
+            }
+        }
+    }
+    let mut out: BTreeMap<String, Vec<Requirement>> = BTreeMap::new();
+    for ((item, system, article), (applies_from, rule)) in found {
+        out.entry(item).or_default().push(Requirement {
+            article,
+            system,
+            applies_from,
+            in_force: applies_from <= as_of,
+            rule,
+        });
+    }
+    out
+}
+
+/// When the high-risk duties of this system apply (Art. 113 as amended).
+fn high_risk_date(cat: &Catalogue, t: &TriageResult) -> Option<Date> {
+    let dates = cat.obligation_map.high_risk_dates.as_ref()?;
+    t.high_risk_basis
+        .iter()
+        .map(|b| {
+            if b.starts_with("annex_iii") {
+                dates.annex_iii
+            } else {
+                dates.annex_i
+            }
+        })
+        .min()
+}
+
+fn fria_gaps(systems: &[SystemGap], as_of: Date) -> Vec<FriaGap> {
+    systems
+        .iter()
+        .filter(|s| s.needs_fria && s.impact.status != ImpactStatus::Complete)
+        .map(|s| {
+            let applies_from = s
+                .triage
+                .obligations
+                .iter()
+                .filter(|o| o.articles.iter().any(|a| article_matches(a, "Art. 27")))
+                .map(|o| o.applies_from)
+                .min()
+                .unwrap_or(as_of);
+            FriaGap {
+                system: s.name.clone(),
+                applies_from,
+                in_force: applies_from <= as_of,
+                status: s.impact.status,
+            }
+        })
+        .collect()
+}
+
+/// Items that completed worksheets serve as evidence for.
+const WORKSHEET_EVIDENCE: &[&str] = &["8.4", "A.5.3", "A.5.4"];
+/// Items held below `met` while a FRIA worksheet is missing.
+const FRIA_CAPPED: &[&str] = &["6.1.4", "8.4", "A.5.2", "A.5.3", "A.5.4", "A.5.5"];
+
+fn item_results(ctx: &Ctx) -> BTreeMap<String, ItemResult> {
+    let worksheets: Vec<String> = ctx
+        .systems
+        .iter()
+        .filter(|s| s.impact.status == ImpactStatus::Complete)
+        .map(|s| format!("impact worksheet: {}", s.name))
+        .collect();
+    let cap_reason = (!ctx.fria_gaps.is_empty()).then(|| {
+        let names: Vec<&str> = ctx.fria_gaps.iter().map(|g| g.system.as_str()).collect();
+        format!(
+            "no complete impact worksheet (Art. 27(1)(a)-(f)) for: {}",
+            names.join(", ")
+        )
+    });
+    let mut out = BTreeMap::new();
+    for item in &ctx.cat.items {
+        let (maturity, evidence, excluded) = match item.kind {
+            ItemKind::Clause => {
+                let e = ctx.aims.clauses.get(&item.id);
+                (
+                    e.and_then(|e| e.maturity),
+                    e.map(|e| !e.evidence.iter().all(|x| x.trim().is_empty())),
+                    false,
+                )
+            }
+            ItemKind::Control => {
+                let e = ctx.aims.controls.get(&item.id);
+                (
+                    e.and_then(|e| e.maturity),
+                    e.map(|e| !e.evidence.iter().all(|x| x.trim().is_empty())),
+                    e.is_some_and(|e| !e.applicable),
+                )
+            }
+        };
+        let inventory_evidence = if WORKSHEET_EVIDENCE.contains(&item.id.as_str()) {
+            worksheets.clone()
+        } else {
+            Vec::new()
+        };
+        let evidenced = evidence.unwrap_or(false) || !inventory_evidence.is_empty();
+        let mut status = if excluded {
+            Status::NotApplicable
+        } else {
+            base_status(maturity, evidenced)
+        };
+        let mut capped = None;
+        if status == Status::Met && FRIA_CAPPED.contains(&item.id.as_str()) {
+            if let Some(r) = &cap_reason {
+                status = Status::Partial;
+                capped = Some(r.clone());
+            }
+        }
+        out.insert(
+            item.id.clone(),
+            ItemResult {
+                maturity,
+                evidenced,
+                status,
+                inventory_evidence,
+                capped,
+            },
+        );
+    }
+    out
+}
+
+type Scores = (
+    f64,
+    PdcaScores,
+    BTreeMap<String, f64>,
+    BTreeMap<String, Option<f64>>,
+    Coverage,
+);
+
+fn scores(ctx: &Ctx) -> Scores {
+    let mut all = Vec::new();
+    let mut by_phase: BTreeMap<Pdca, Vec<f64>> = BTreeMap::new();
+    let mut by_group: BTreeMap<String, Vec<f64>> = BTreeMap::new();
+    let mut cov = Coverage {
+        total: ctx.cat.items.len(),
+        ..Coverage::default()
+    };
+    for item in &ctx.cat.items {
+        let Some(r) = ctx.items.get(&item.id) else {
+            continue;
+        };
+        match r.status {
+            Status::NotApplicable => cov.not_applicable += 1,
+            Status::NotAssessed => cov.not_assessed += 1,
+            Status::Met => {
+                cov.met += 1;
+                cov.assessed += 1;
+            }
+            _ => cov.assessed += 1,
+        }
+        let group = by_group.entry(item.group.clone()).or_default();
+        if let Some(c) = credit(r.status, r.maturity) {
+            all.push(c);
+            by_phase.entry(item.pdca).or_default().push(c);
+            group.push(c);
+        }
+    }
+    let pct = |xs: Option<&Vec<f64>>| xs.and_then(|x| mean(x)).map(round1);
+    let phase = |p: Pdca| pct(by_phase.get(&p)).unwrap_or(0.0);
+    let pdca = PdcaScores {
+        plan: phase(Pdca::Plan),
+        do_: phase(Pdca::Do),
+        check: phase(Pdca::Check),
+        act: phase(Pdca::Act),
+    };
+    let clause_scores = ctx
+        .cat
+        .clause_groups
+        .iter()
+        .map(|g| (g.id.clone(), pct(by_group.get(&g.id)).unwrap_or(0.0)))
+        .collect();
+    let objective_scores = ctx
+        .cat
+        .objectives
+        .iter()
+        .map(|g| (g.id.clone(), pct(by_group.get(&g.id))))
+        .collect();
+    (
+        pct(Some(&all)).unwrap_or(0.0),
+        pdca,
+        clause_scores,
+        objective_scores,
+        cov,
+    )
+}
+
+fn soa_rows(ctx: &Ctx) -> Vec<SoaRow> {
+    ctx.cat
+        .controls()
+        .map(|item| {
+            let entry = ctx.aims.controls.get(&item.id);
+            let reqs = ctx.required.get(&item.id).cloned().unwrap_or_default();
+            let required_by: BTreeSet<String> = reqs.iter().map(|r| r.article.clone()).collect();
+            SoaRow {
+                control: item.id.clone(),
+                applicable: entry.map(|e| e.applicable),
+                justification: entry.map(|e| e.justification.clone()).unwrap_or_default(),
+                status: ctx
+                    .items
+                    .get(&item.id)
+                    .map(|r| r.status)
+                    .unwrap_or(Status::NotAssessed),
+                required_by: sort_articles(required_by),
+                required_by_systems: reqs,
+            }
+        })
+        .collect()
+}
+
+/// Sorts `Art. N...` strings by article number, then text.
+pub(crate) fn sort_articles(set: BTreeSet<String>) -> Vec<String> {
+    let mut v: Vec<String> = set.into_iter().collect();
+    v.sort_by_key(|a| (article_number(a), a.clone()));
+    v
+}
+
+fn article_number(a: &str) -> u32 {
+    a.trim_start_matches("Art. ")
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect::<String>()
+        .parse()
+        .unwrap_or(0)
+}
+
+fn status_words(r: &ItemResult) -> String {
+    match (r.status, r.maturity) {
+        (Status::Missing, _) => "is missing (maturity 0)".into(),
+        (Status::Partial, Some(m)) if r.capped.is_some() => {
+            format!(
+                "is held at partial (maturity {m}): {}",
+                r.capped.as_deref().unwrap_or("")
+            )
+        }
+        (Status::Partial, Some(m)) if m >= 3 => {
+            format!("claims maturity {m} but shows no evidence")
+        }
+        (Status::Partial, Some(m)) => {
+            format!("is only partly in place (maturity {m}, 3 needed with evidence)")
+        }
+        _ => format!("is {}", r.status.as_str()),
+    }
+}
+
+fn finding(
+    ref_: &str,
+    severity: Severity,
+    message: String,
+    citation: String,
+    system: Option<&str>,
+) -> Finding {
+    Finding {
+        ref_: ref_.to_owned(),
+        severity,
+        message,
+        citation,
+        system: system.map(str::to_owned),
+    }
+}
+
+fn findings(ctx: &Ctx) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let cite = |item: &Item| {
+        format!(
+            "ISO/IEC 42001 {}",
+            if item.kind == ItemKind::Clause {
+                format!("clause {}", item.id)
+            } else {
+                format!("Annex A {}", item.id)
+            }
+        )
+    };
+    let mut unaddressed = Vec::new();
+    for item in &ctx.cat.items {
+        let Some(r) = ctx.items.get(&item.id) else {
+            continue;
+        };
+        let name = format!("{} ({})", item.id, item.title.en);
+        match (item.kind, r.status) {
+            (_, Status::Met) => {}
+            (ItemKind::Clause, Status::NotAssessed) => out.push(finding(
+                &item.id,
+                Severity::Observation,
+                format!("Clause {name} is not assessed; clauses cannot be excluded, so it is a potential nonconformity until assessed."),
+                cite(item),
+                None,
+            )),
+            (ItemKind::Clause, _) => out.push(finding(
+                &item.id,
+                Severity::Nonconformity,
+                format!("Clause {name} {}: potential nonconformity.", status_words(r)),
+                cite(item),
+                None,
+            )),
+            (ItemKind::Control, Status::NotApplicable) => {
+                let entry = ctx.aims.controls.get(&item.id);
+                if entry.is_none_or(|e| e.justification.trim().is_empty()) {
+                    out.push(finding(
+                        "6.1.3",
+                        Severity::Nonconformity,
+                        format!("Control {name} is excluded from the Statement of Applicability without a justification."),
+                        "ISO/IEC 42001 clause 6.1.3".into(),
+                        None,
+                    ));
+                }
+                let reqs = ctx.required.get(&item.id).map(Vec::as_slice).unwrap_or(&[]);
+                let mut by_system: BTreeMap<&str, Vec<&Requirement>> = BTreeMap::new();
+                for rq in reqs {
+                    by_system.entry(rq.system.as_str()).or_default().push(rq);
+                }
+                for (system, rs) in by_system {
+                    let arts: BTreeSet<String> = rs.iter().map(|r| r.article.clone()).collect();
+                    let arts = sort_articles(arts).join(", ");
+                    let from = rs.iter().map(|r| r.applies_from).min().map(|d| d.to_string()).unwrap_or_default();
+                    out.push(finding(
+                        &item.id,
+                        Severity::Nonconformity,
+                        format!(
+                            "Control {name} is excluded, but the inventory requires it: \"{system}\" has obligations under {arts} (applies from {from})."
+                        ),
+                        format!("ISO/IEC 42001 6.1.3, Annex A {}; AI Act {arts}", item.id),
+                        Some(system),
+                    ));
+                }
+            }
+            (ItemKind::Control, Status::NotAssessed) => {
+                if ctx.aims.controls.contains_key(&item.id) {
+                    out.push(finding(
+                        &item.id,
+                        Severity::Observation,
+                        format!("Control {name} is declared applicable but not assessed."),
+                        cite(item),
+                        None,
+                    ));
+                } else {
+                    unaddressed.push(item.id.clone());
+                }
+            }
+            (ItemKind::Control, _) => out.push(finding(
+                &item.id,
+                Severity::Nonconformity,
+                format!("Applicable control {name} {}.", status_words(r)),
+                cite(item),
+                None,
+            )),
+        }
+    }
+    if !unaddressed.is_empty() {
+        out.push(finding(
+            "6.1.3",
+            Severity::Nonconformity,
+            format!(
+                "The Statement of Applicability does not address {} Annex A control(s): {}. Every control needs a decision (applicable or excluded with a reason).",
+                unaddressed.len(),
+                unaddressed.join(", ")
+            ),
+            "ISO/IEC 42001 clause 6.1.3, Annex A".into(),
+            None,
+        ));
+        for id in &unaddressed {
+            let arts: BTreeSet<String> = ctx
+                .required
+                .get(id)
+                .into_iter()
+                .flatten()
+                .map(|r| r.article.clone())
+                .collect();
+            if !arts.is_empty() {
+                let arts = sort_articles(arts).join(", ");
+                out.push(finding(
+                    id,
+                    Severity::Observation,
+                    format!("Control {id} ({}) is not in the SoA, but the inventory requires it ({arts}).", ctx.title(id)),
+                    format!("ISO/IEC 42001 Annex A {id}; AI Act {arts}"),
+                    None,
+                ));
+            }
+        }
+    }
+    if ctx.aims.scope.trim().is_empty() {
+        out.push(finding(
+            "4.3",
+            Severity::Nonconformity,
+            "The AIMS file states no scope; the scope must be documented.".into(),
+            "ISO/IEC 42001 clause 4.3".into(),
+            None,
+        ));
+    }
+    for g in &ctx.fria_gaps {
+        let (severity, when) = if g.in_force {
+            (
+                Severity::Nonconformity,
+                format!("in force since {}", g.applies_from),
+            )
+        } else {
+            (
+                Severity::Observation,
+                format!(
+                    "due before first use, and at the latest from {}",
+                    g.applies_from
+                ),
+            )
+        };
+        let state = match g.status {
+            ImpactStatus::Missing => "has no impact worksheet",
+            _ => "has an incomplete impact worksheet",
+        };
+        out.push(finding(
+            "8.4",
+            severity,
+            format!("\"{}\" needs a fundamental rights impact assessment (Art. 27, {when}) but {state}.", g.system),
+            "AI Act Art. 27(1)(a)-(f); ISO/IEC 42001 6.1.4, 8.4, A.5".into(),
+            Some(&g.system),
+        ));
+    }
+    for s in ctx.systems {
+        system_findings(ctx, s, &mut out);
+    }
+    out
+}
+
+fn system_findings(ctx: &Ctx, s: &SystemGap, out: &mut Vec<Finding>) {
+    let name = s.name.as_str();
+    if s.triage.tier == Tier::Prohibited {
+        let arts: Vec<String> = s
+            .triage
+            .prohibited
+            .iter()
+            .map(|p| practice_citation(p))
+            .collect();
+        out.push(finding(
+            "A.9.4",
+            Severity::Nonconformity,
+            format!(
+                "\"{name}\" is a prohibited practice ({}): it must not be placed on the market, put into service or used. No control makes it compliant.",
+                arts.join(", ")
+            ),
+            format!("AI Act {}", arts.join(", ")),
+            Some(name),
+        ));
+    }
+    let e = &s.impact;
+    if e.status == ImpactStatus::Incomplete && !s.needs_fria {
+        let fields: Vec<String> = e
+            .missing
+            .iter()
+            .map(|m| format!("{} ({})", m.field, m.citation))
+            .collect();
+        let what = if fields.is_empty() {
+            "has invalid ratings".to_owned()
+        } else {
+            format!("lacks {}", fields.join(", "))
+        };
+        out.push(finding(
+            "8.4",
+            Severity::Observation,
+            format!("The impact worksheet of \"{name}\" is incomplete: it {what}."),
+            "ISO/IEC 42001 8.4, A.5.3".into(),
+            Some(name),
+        ));
+    }
+    if e.unmitigated > 0 {
+        out.push(finding(
+            "A.5.4",
+            Severity::Observation,
+            format!(
+                "\"{name}\": {} risk(s) in the impact worksheet have no mitigation.",
+                e.unmitigated
+            ),
+            "ISO/IEC 42001 A.5.4; AI Act Art. 27(1)(d), (f)".into(),
+            Some(name),
+        ));
+    }
+    if e.residual_high > 0 {
+        out.push(finding(
+            "A.5.4",
+            Severity::Observation,
+            format!("\"{name}\": {} risk(s) remain high or very high after mitigation (likelihood x severity >= 10).", e.residual_high),
+            "ISO/IEC 42001 6.1.3, A.5.4; AI Act Art. 27(1)(d)".into(),
+            Some(name),
+        ));
+    }
+    for r in &s.triage.needs_review {
+        out.push(finding(
+            "4.1",
+            Severity::Observation,
+            format!(
+                "\"{name}\": the triage depends on an unsure fact, `{}`: {}",
+                r.field, r.why
+            ),
+            "ISO/IEC 42001 4.1; AI Act triage".into(),
+            Some(name),
+        ));
+    }
+    let uncovered = uncovered_articles(ctx.cat, &s.triage);
+    if !uncovered.is_empty() {
+        out.push(finding(
+            "4.2",
+            Severity::Observation,
+            format!(
+                "\"{name}\" has AI Act duties that ISO/IEC 42001 does not cover: {}. Plan them per system, outside the AIMS certificate.",
+                uncovered.join(", ")
+            ),
+            format!("AI Act {}", uncovered.join(", ")),
+            Some(name),
+        ));
+    }
+}
+
+/// `"5.1.f"` -> `"Art. 5(1)(f)"`.
+fn practice_citation(p: &str) -> String {
+    let mut parts = p.split('.');
+    let art = parts.next().unwrap_or("5");
+    let rest: String = parts.map(|x| format!("({x})")).collect();
+    format!("Art. {art}{rest}")
+}
+
+/// Obligation articles of a system that no catalogue item maps to.
+pub(crate) fn uncovered_articles(cat: &Catalogue, t: &TriageResult) -> Vec<String> {
+    let mut set = BTreeSet::new();
+    for ob in &t.obligations {
+        for a in &ob.articles {
+            let covered = cat
+                .items
+                .iter()
+                .any(|i| i.ai_act.iter().any(|x| article_matches(a, x)));
+            if !covered {
+                set.insert(a.clone());
+            }
+        }
+    }
+    sort_articles(set)
+}
+
+fn sort_findings(cat: &Catalogue, f: &mut [Finding]) {
+    f.sort_by(|a, b| {
+        (
+            a.severity,
+            cat.position(&a.ref_),
+            &a.ref_,
+            &a.system,
+            &a.message,
+        )
+            .cmp(&(
+                b.severity,
+                cat.position(&b.ref_),
+                &b.ref_,
+                &b.system,
+                &b.message,
+            ))
+    });
+}

@@ -1,0 +1,319 @@
+//! The roadmap: ordered actions, most urgent first.
+//!
+//! Priority:
+//! - `critical`: a prohibited system; or a gap on an item that an inventory
+//!   obligation **already in force** requires;
+//! - `high`: a gap on an item required by an obligation that applies later
+//!   (e.g. Annex III duties from 2027-12-02); unjustified exclusions; the
+//!   `certificate_as_ai_act_conformity` and `monitoring_logging_gap` pitfalls;
+//! - `medium`: other clause gaps, unsure triage facts, other pitfalls;
+//! - `low`: other control gaps.
+//!
+//! Order: priority, then due date (earliest first, none last), then standard
+//! order of `ref`, then text. `due` is the earlier of the legal deadline
+//! (today if already in force) and the AIMS file's own `due`. Where the
+//! organisation holds ISO/IEC 27001, actions on items with a 27001 counterpart
+//! suggest reusing the ISMS process.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::catalogue::{Item, ItemKind};
+use super::eval::{Ctx, sort_articles, uncovered_articles};
+use super::result::{PitfallHit, Priority, Requirement, RoadmapAction, Status};
+use crate::Date;
+use crate::triage::Tier;
+
+fn legal(ctx: &Ctx, reqs: &[Requirement]) -> Option<(Priority, Date)> {
+    let first = reqs.iter().map(|r| r.applies_from).min()?;
+    if first <= ctx.as_of {
+        Some((Priority::Critical, ctx.as_of))
+    } else {
+        Some((Priority::High, first))
+    }
+}
+
+fn earliest(a: Option<Date>, b: Option<Date>) -> Option<Date> {
+    match (a, b) {
+        (Some(x), Some(y)) => Some(x.min(y)),
+        (x, y) => x.or(y),
+    }
+}
+
+fn legal_text(reqs: &[Requirement]) -> String {
+    let mut by_article: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    for r in reqs {
+        by_article
+            .entry(r.article.as_str())
+            .or_default()
+            .insert(r.system.as_str());
+    }
+    let arts = sort_articles(by_article.keys().map(|s| (*s).to_owned()).collect());
+    arts.iter()
+        .map(|a| {
+            let systems: Vec<String> = by_article
+                .get(a.as_str())
+                .into_iter()
+                .flatten()
+                .map(|s| format!("\"{s}\""))
+                .collect();
+            let from = reqs
+                .iter()
+                .filter(|r| &r.article == a)
+                .map(|r| r.applies_from)
+                .min();
+            let from = from
+                .map(|d| format!(", applies from {d}"))
+                .unwrap_or_default();
+            format!("{a} for {}{from}", systems.join(", "))
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+fn reuse_hint(ctx: &Ctx, item: &Item) -> Option<String> {
+    let has_27001 = ctx.aims.certifications.iter().any(|c| c == "iso27001");
+    if !has_27001 || item.iso27001.is_empty() {
+        return None;
+    }
+    let targets = item.iso27001.join(", ");
+    Some(match item.kind {
+        ItemKind::Clause if item.structure.reusable() => {
+            format!("Reuse your ISO/IEC 27001 process for clause {targets}, extended to AI.")
+        }
+        ItemKind::Clause => format!(
+            "Build on your ISO/IEC 27001 clause {targets} process, adding the AI-specific parts."
+        ),
+        ItemKind::Control => format!("Build on your ISO/IEC 27001 Annex A {targets} controls."),
+    })
+}
+
+fn item_action(item: &Item, status: Status, maturity: Option<u8>, capped: bool) -> String {
+    let what = format!("{} ({})", item.id, item.title.en);
+    match (status, maturity) {
+        (Status::NotAssessed, _) => format!("Assess {what} and record its maturity and evidence."),
+        _ if capped => format!("Complete the missing impact worksheets so that {what} can be met."),
+        (_, Some(m)) if m >= 3 => format!("Attach evidence for {what}: {}", item.good_evidence.en),
+        _ => format!(
+            "Bring {what} to maturity 3 with evidence: {}",
+            item.documented_information.en
+        ),
+    }
+}
+
+pub(crate) fn build(ctx: &Ctx, pitfalls: &[PitfallHit]) -> Vec<RoadmapAction> {
+    let mut out: Vec<RoadmapAction> = Vec::new();
+    let mut push =
+        |ref_: &str, action: String, priority: Priority, due: Option<Date>, because: String| {
+            out.push(RoadmapAction {
+                ref_: ref_.to_owned(),
+                action,
+                priority,
+                due,
+                because,
+            });
+        };
+
+    for s in ctx
+        .systems
+        .iter()
+        .filter(|s| s.triage.tier == Tier::Prohibited)
+    {
+        push(
+            "Art. 5",
+            format!(
+                "Stop using, or withdraw, \"{}\": it is a prohibited practice.",
+                s.name
+            ),
+            Priority::Critical,
+            Some(ctx.as_of),
+            format!(
+                "Prohibited under Art. 5 ({}); closes A.9.4.",
+                s.triage.prohibited.join(", ")
+            ),
+        );
+    }
+    for g in &ctx.fria_gaps {
+        let (priority, due) = if g.in_force {
+            (Priority::Critical, ctx.as_of)
+        } else {
+            (Priority::High, g.applies_from)
+        };
+        push(
+            "Art. 27",
+            format!(
+                "Complete the [impact] worksheet of \"{}\" (processes, period, affected groups, risks, oversight, remedies) and notify the market surveillance authority.",
+                g.system
+            ),
+            priority,
+            Some(due),
+            format!(
+                "A fundamental rights impact assessment is due before first use (Art. 27(1)(a)-(f), applies from {}); closes 6.1.4, 8.4 and A.5.",
+                g.applies_from
+            ),
+        );
+    }
+    for item in &ctx.cat.items {
+        let Some(r) = ctx.item(&item.id) else {
+            continue;
+        };
+        let entry_due = match item.kind {
+            ItemKind::Clause => ctx.aims.clauses.get(&item.id).and_then(|e| e.due),
+            ItemKind::Control => ctx.aims.controls.get(&item.id).and_then(|e| e.due),
+        };
+        let reqs = ctx.required.get(&item.id).map(Vec::as_slice).unwrap_or(&[]);
+        let legal = legal(ctx, reqs);
+        if r.status == Status::NotApplicable {
+            let entry = ctx.aims.controls.get(&item.id);
+            if let Some((priority, date)) = legal {
+                push(
+                    &item.id,
+                    format!(
+                        "Include {} ({}) in the Statement of Applicability and implement it.",
+                        item.id, item.title.en
+                    ),
+                    priority,
+                    Some(date),
+                    format!(
+                        "Excluded, but required by {}; closes a 6.1.3 nonconformity.",
+                        legal_text(reqs)
+                    ),
+                );
+            } else if entry.is_none_or(|e| e.justification.trim().is_empty()) {
+                push(
+                    "6.1.3",
+                    format!(
+                        "Write the justification for excluding {} ({}) in the Statement of Applicability.",
+                        item.id, item.title.en
+                    ),
+                    Priority::High,
+                    None,
+                    format!(
+                        "Every exclusion needs a reason (6.1.3); closes the nonconformity on {}.",
+                        item.id
+                    ),
+                );
+            }
+            continue;
+        }
+        if r.status == Status::Met {
+            continue;
+        }
+        let (priority, due, mut because) = match legal {
+            Some((p, d)) => (
+                p,
+                earliest(Some(d), entry_due),
+                format!("Required by {}.", legal_text(reqs)),
+            ),
+            None => {
+                let p = if item.kind == ItemKind::Clause {
+                    Priority::Medium
+                } else {
+                    Priority::Low
+                };
+                let why = if item.kind == ItemKind::Clause {
+                    "Clauses cannot be excluded: a gap is a potential nonconformity."
+                } else {
+                    "Declared applicable (or not yet decided) in the SoA."
+                };
+                (p, entry_due, why.to_owned())
+            }
+        };
+        because.push_str(&format!(
+            " Closes {} (status {}).",
+            item.id,
+            r.status.as_str()
+        ));
+        let mut action = item_action(item, r.status, r.maturity, r.capped.is_some());
+        if let Some(h) = reuse_hint(ctx, item) {
+            action.push(' ');
+            action.push_str(&h);
+        }
+        push(&item.id, action, priority, due, because);
+    }
+    for s in ctx.systems {
+        if !s.triage.needs_review.is_empty() {
+            let fields: Vec<&str> = s
+                .triage
+                .needs_review
+                .iter()
+                .map(|r| r.field.as_str())
+                .collect();
+            push(
+                "4.1",
+                format!("Settle the unsure facts of \"{}\": {}.", s.name, fields.join(", ")),
+                Priority::Medium,
+                None,
+                "The AI Act classification would change if they were answered the other way; closes 4.1 (roles and purpose).".into(),
+            );
+        }
+        let uncovered = uncovered_articles(ctx.cat, &s.triage);
+        if !uncovered.is_empty() {
+            let from = s
+                .triage
+                .obligations
+                .iter()
+                .filter(|o| o.articles.iter().any(|a| uncovered.contains(a)))
+                .map(|o| o.applies_from)
+                .min();
+            let (priority, due) = match from {
+                Some(d) if d <= ctx.as_of => (Priority::Critical, Some(ctx.as_of)),
+                Some(d) => (Priority::High, Some(d)),
+                None => (Priority::Medium, None),
+            };
+            push(
+                uncovered.first().map(String::as_str).unwrap_or("4.2"),
+                format!("Plan the AI Act duties of \"{}\" that the AIMS does not cover: {}.", s.name, uncovered.join(", ")),
+                priority,
+                due,
+                "ISO/IEC 42001 is not a harmonised standard; these per-system duties need their own plan (4.2).".into(),
+            );
+        }
+    }
+    for h in pitfalls {
+        let priority = match h.id.as_str() {
+            "certificate_as_ai_act_conformity" | "monitoring_logging_gap" => Priority::High,
+            _ => Priority::Medium,
+        };
+        push(
+            pitfall_ref(&h.id),
+            h.what_to_do.clone(),
+            priority,
+            None,
+            format!("Pitfall `{}`: {}.", h.id, h.because),
+        );
+    }
+    let cat = ctx.cat;
+    let key = |a: &RoadmapAction| {
+        (
+            a.priority,
+            a.due.is_none(),
+            a.due,
+            cat.position(&a.ref_),
+            a.ref_.clone(),
+            a.action.clone(),
+        )
+    };
+    out.sort_by_cached_key(key);
+    out
+}
+
+/// The item a pitfall's action closes.
+fn pitfall_ref(id: &str) -> &'static str {
+    match id {
+        "risk_without_impact" => "6.1.4",
+        "certificate_over_substance" => "9.1",
+        "certificate_as_ai_act_conformity" => "4.2",
+        "siloed_management_system" => "4.4",
+        "no_ai_inventory" => "A.4.2",
+        "scope_undefined" => "4.3",
+        "roles_undetermined" => "4.1",
+        "boilerplate_soa" | "annex_a_ignored" => "6.1.3",
+        "policy_only_evidence" => "7.5.1",
+        "monitoring_logging_gap" => "A.6.2.8",
+        "supplier_certificate_reliance" => "A.10.3",
+        "no_concern_channel" => "A.3.3",
+        "no_ai_literacy" => "7.2",
+        "impact_as_dpia_only" => "A.5.4",
+        _ => "4.4",
+    }
+}
