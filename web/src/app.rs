@@ -1,38 +1,132 @@
-//! The root component: the aimskit shell.
+//! The root component: state, contexts, autosave, and the top-level views.
+//!
+//! Hooks for the modules that come later: [`View`] lists every view; the AIMS,
+//! impact and report views currently render [`Placeholder`] and are replaced
+//! by their own components (`web/src/aims/`, `web/src/report/`), which read
+//! [`AppContext`] for the inventory and dispatch [`Action`]s.
 
 use yew::prelude::*;
 
-/// The application shell.
-#[function_component(App)]
-pub fn app() -> Html {
-    html! {
-        <div class="aimskit">
-            <header class="ak-header">
-                <h1>{ "aimskit" }</h1>
-                <p class="ak-purpose">{ "EU AI Act triage and ISO/IEC 42001 gap analysis for your AI systems." }</p>
-                <p class="ak-privacy">{ "Runs entirely in your browser. Nothing you enter leaves this device." }</p>
-                <p class="ak-disclaimer">{ "This is a self-assessment aid, not legal advice." }</p>
-            </header>
-            <nav class="ak-entry">
-                <button type="button">{ "AI Act triage" }</button>
-                <button type="button">{ "AIMS gap analysis" }</button>
-                <button type="button">{ "Open a file" }</button>
-            </nav>
-        </div>
+use crate::components::header::Header;
+use crate::components::import_dialog::ImportDialog;
+use crate::components::inventory_view::InventoryView;
+use crate::components::notice_bar::NoticeBar;
+use crate::components::placeholder::Placeholder;
+use crate::components::store_banner::StoreBanner;
+use crate::components::tabs::Tabs;
+use crate::components::triage_view::TriageView;
+use crate::dom;
+use crate::embed::{Embed, Module};
+use crate::i18n::{self, I18n};
+use crate::state::files::ExportFile;
+use crate::state::store::{self, STORE_KEY};
+use crate::state::view::rules_version;
+use crate::state::{Action, AppState, Persistence, View};
+
+/// The shared state handle, provided as a context to every view.
+pub type AppContext = UseReducerHandle<AppState>;
+
+fn views_for(modules: &[Module]) -> Vec<View> {
+    let mut views = Vec::new();
+    for m in modules {
+        match m {
+            Module::Triage => views.extend([View::Inventory, View::Triage]),
+            Module::Aims => views.extend([View::Aims, View::Impact]),
+            Module::Report => views.push(View::Report),
+        }
     }
+    views
 }
 
-/// Mounts [`App`] into `#aimskit`, or the body when there is none.
-pub fn mount_default() {
-    let root = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("aimskit"));
-    match root {
-        Some(el) => {
-            yew::Renderer::<App>::with_root(el).render();
-        }
-        None => {
-            yew::Renderer::<App>::new().render();
-        }
+/// The application.
+#[function_component(App)]
+pub fn app() -> Html {
+    let embed = use_context::<Embed>();
+    let options = embed
+        .as_ref()
+        .map(|e| (*e.options).clone())
+        .unwrap_or_default();
+    let key = options.storage_key(STORE_KEY);
+    let state = {
+        let (options, key) = (options.clone(), key.clone());
+        use_reducer(move || {
+            let lang = if embed.is_some() {
+                options.lang
+            } else {
+                i18n::from_browser(dom::browser_lang().as_deref())
+            };
+            let (raw, storage_ok) = dom::load(&key);
+            let first = options.view.map(|m| views_for(&[m])[0]);
+            AppState::new(
+                lang,
+                views_for(&options.modules),
+                first,
+                dom::today(),
+                store::decode(raw),
+                storage_ok,
+            )
+        })
+    };
+    {
+        // Autosave: write after every inventory change, unless saving is off.
+        let state = state.clone();
+        use_effect_with(state.revision, move |revision| {
+            if *revision > 0
+                && state.autosave()
+                && !dom::save(&key, &store::encode(&state.inventory))
+            {
+                state.dispatch(Action::StorageFailed);
+            }
+        });
+    }
+    let i = I18n { lang: state.lang };
+    let on_lang = {
+        let s = state.clone();
+        Callback::from(move |l| s.dispatch(Action::SetLang(l)))
+    };
+    let on_view = {
+        let s = state.clone();
+        Callback::from(move |v| s.dispatch(Action::SetView(v)))
+    };
+    let on_export_raw = {
+        let s = state.clone();
+        Callback::from(move |_| {
+            if let Persistence::Refused { raw, .. } = &s.persistence {
+                dom::download(&ExportFile {
+                    filename: "aimskit-store-backup.json".into(),
+                    mime: "application/json",
+                    text: raw.clone(),
+                });
+            }
+        })
+    };
+    let dispatch = |a: Action| {
+        let s = state.clone();
+        Callback::from(move |_| s.dispatch(a.clone()))
+    };
+    let main = match state.view {
+        View::Inventory => html! { <InventoryView /> },
+        View::Triage => html! { <TriageView /> },
+        other => html! { <Placeholder view={other} /> },
+    };
+    html! {
+        <ContextProvider<I18n> context={i}>
+        <ContextProvider<AppContext> context={state.clone()}>
+            <div class="aimskit" lang={state.lang.code()}>
+                <Header rules_version={rules_version()} {on_lang} />
+                <StoreBanner persistence={state.persistence.clone()} {on_export_raw} />
+                <Tabs views={state.views.clone()} current={state.view} on_select={on_view} />
+                <NoticeBar notice={state.notice.clone()} deleted={state.undo.as_ref().map(|d| d.entry.file.name.clone())}
+                    on_undo={dispatch(Action::Undo)} on_dismiss={dispatch(Action::DismissNotice)} />
+                if let Some(preview) = state.import.clone() {
+                    <ImportDialog {preview} on_confirm={dispatch(Action::ConfirmImport)} on_cancel={dispatch(Action::CancelImport)} />
+                }
+                <main class="ak-main">{ main }</main>
+                <footer class="ak-footer">
+                    <p>{ i.t("app.privacy") }{ " " }{ i.t("app.not_legal_advice") }</p>
+                </footer>
+            </div>
+        </ContextProvider<AppContext>>
+        </ContextProvider<I18n>>
     }
 }

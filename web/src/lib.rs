@@ -7,7 +7,15 @@ pub mod api;
 #[cfg(feature = "ui")]
 pub mod app;
 #[cfg(feature = "ui")]
+pub mod components;
+#[cfg(feature = "ui")]
+mod dom;
+#[cfg(feature = "ui")]
 pub mod embed;
+#[cfg(feature = "ui")]
+pub mod i18n;
+#[cfg(feature = "ui")]
+pub mod state;
 
 // No `#[wasm_bindgen(start)]`: loading the module must not render anything
 // (embedders decide where). `web/js/main.js` calls `mount` for dist/index.html.

@@ -1,0 +1,50 @@
+//! Messages after an action (import result, errors) and the undo of a delete,
+//! in a polite live region.
+
+use yew::prelude::*;
+
+use super::use_i18n;
+use crate::state::Notice;
+
+/// Props of [`NoticeBar`].
+#[derive(Debug, Properties, PartialEq)]
+pub struct NoticeBarProps {
+    /// The latest message.
+    pub notice: Option<Notice>,
+    /// The name of the last deleted system, if it can be restored.
+    pub deleted: Option<String>,
+    /// Restore it.
+    pub on_undo: Callback<()>,
+    /// Hide the message.
+    pub on_dismiss: Callback<()>,
+}
+
+/// The live region.
+#[function_component(NoticeBar)]
+pub fn notice_bar(props: &NoticeBarProps) -> Html {
+    let i = use_i18n();
+    let text = props.notice.as_ref().map(|n| match n {
+        Notice::ImportFailed(why) => i.tf("ui.notice.import_failed", &[("why", why)]),
+        Notice::ImportTooLarge => i.t("ui.notice.too_large"),
+        Notice::Imported(a, r) => i.tf(
+            "ui.notice.imported",
+            &[("added", &a.to_string()), ("replaced", &r.to_string())],
+        ),
+        Notice::AnswerFailed(why) => why.clone(),
+    });
+    let (undo, dismiss) = (props.on_undo.clone(), props.on_dismiss.clone());
+    html! {
+        <div class="ak-notices" aria-live="polite">
+            if let Some(text) = text {
+                <p class="ak-notice">{ text }{ " " }
+                    <button type="button" class="ak-link" onclick={Callback::from(move |_| dismiss.emit(()))}>{ i.t("ui.dismiss") }</button>
+                </p>
+            }
+            if let Some(name) = props.deleted.clone() {
+                <p class="ak-notice">{ i.tf("ui.notice.deleted", &[("name", &name)]) }{ " " }
+                    <button type="button" class="ak-button" onclick={Callback::from(move |_| undo.emit(()))}>{ i.t("ui.undo") }</button>
+                </p>
+            }
+        </div>
+    }
+}

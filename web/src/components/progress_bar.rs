@@ -1,0 +1,37 @@
+//! Where the user is in the questionnaire.
+
+use yew::prelude::*;
+
+use super::use_i18n;
+use crate::state::view::Progress;
+
+/// Props of [`ProgressBar`].
+#[derive(Debug, Properties, PartialEq)]
+pub struct ProgressBarProps {
+    /// The progress.
+    pub progress: Progress,
+    /// Translation key of the current section.
+    pub section_key: &'static str,
+}
+
+/// "Question 3 of 12 (2 answered)" with a progress bar.
+#[function_component(ProgressBar)]
+pub fn progress_bar(props: &ProgressBarProps) -> Html {
+    let i = use_i18n();
+    let p = props.progress;
+    let text = i.tf(
+        "ui.progress",
+        &[
+            ("n", &p.position.to_string()),
+            ("total", &p.total.to_string()),
+            ("answered", &p.answered.to_string()),
+        ],
+    );
+    html! {
+        <div class="ak-progress">
+            <p class="ak-section-name">{ i.t(props.section_key) }</p>
+            <label for="ak-progress-bar">{ text }</label>
+            <progress id="ak-progress-bar" max={p.total.max(1).to_string()} value={p.answered.to_string()}></progress>
+        </div>
+    }
+}
