@@ -318,6 +318,12 @@ fn systems(v: &Value) -> Result<Vec<SystemRef>, InputError> {
                     };
                     e
                 })?;
+                if let Some(w) = &sys.impact {
+                    crate::impact::validate(w).map_err(|mut e| {
+                        e.field = format!("{path}.{}", e.field);
+                        e
+                    })?;
+                }
                 out.push(SystemRef::Inline(Box::new(sys)));
             }
             other => {
