@@ -1,24 +1,23 @@
 #!/usr/bin/env bash
-# Writes the native CLI's JSON result for every corpus case into OUT_DIR, so
-# pkg-tests can check that the wasm package gives exactly the same answers.
-#   OUT_DIR/triage/<case>.json   from `aimskit triage --format json --as-of DATE FILE`
-#   OUT_DIR/gap/<case>.json      from `aimskit gap --format json FILE`
+# Writes the native CLI's JSON result for every triage corpus case into
+# OUT_DIR, so pkg-tests can check that the wasm package gives exactly the
+# same answers:  OUT_DIR/triage/<file>.json  from
+#   aimskit triage --format json --as-of $AS_OF core/tests/corpus/triage/systems/<file>
+# (The gap corpus joins here once the gap engine and `aimskit gap` land.)
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 OUT="${1:?usage: native-results.sh OUT_DIR}"
+AS_OF="${AS_OF:-2026-11-29}"
 cd "$ROOT"
 cargo build -p aimskit-cli --quiet || die "cargo build -p aimskit-cli failed"
 CLI="$ROOT/target/debug/aimskit"
-rm -rf "$OUT" && mkdir -p "$OUT/triage" "$OUT/gap"
+rm -rf "$OUT" && mkdir -p "$OUT/triage"
+printf '%s\n' "$AS_OF" >"$OUT/as-of"
 n=0
-for kind in triage gap; do
-  dir="core/tests/corpus/$kind"
-  [ -d "$dir" ] || continue
-  while IFS= read -r f; do
-    rel="${f#"$dir"/}"
-    out="$OUT/$kind/${rel//\//__}.json"
-    # The CLI exits non-zero for input errors and (with flags) findings; the JSON is what counts.
-    "$CLI" "$kind" --format json "$f" >"$out" 2>"$out.stderr" || true
-    n=$((n + 1))
-  done < <(find "$dir" -type f \( -name '*.toml' -o -name '*.json' \) ! -name '*.expected.*' | sort)
+shopt -s nullglob
+for f in core/tests/corpus/triage/systems/*.toml core/tests/corpus/triage/systems/*.json; do
+  "$CLI" triage --format json --as-of "$AS_OF" "$f" >"$OUT/triage/$(basename "$f").json" ||
+    die "the CLI failed on $f"
+  n=$((n + 1))
 done
-info "$n native results in $OUT"
+[ "$n" -gt 0 ] || die "no triage corpus files found in core/tests/corpus/triage/systems"
+info "$n native triage results in $OUT (as of $AS_OF)"

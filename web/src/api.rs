@@ -9,7 +9,85 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+use aimskit_core::Date;
 use aimskit_core::InputError;
+use aimskit_core::i18n::{self, Lang};
+use aimskit_core::system::{SourceFormat, SystemFile, parse_system, to_json, to_toml};
+use aimskit_core::triage::{
+    rules_version as core_rules_version, triage as core_triage, vocabulary as core_vocabulary,
+};
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TYPES: &str = r#"
+/** A file given as TOML or JSON text, or as an already parsed object. */
+export type FileInput = string | object;
+/** How to read a text input; by default JSON when it starts with `{`, else TOML. */
+export type InputFormat = "toml" | "json";
+/** A user-interface language. */
+export type Lang = "en" | "de" | "fr" | "it";
+/** The error thrown for bad input: `code` is stable ("syntax", "unknown_id", ...). */
+export interface AimskitError extends Error {
+  code: "syntax" | "format" | "unknown_field" | "unknown_id" | "wrong_type" | "out_of_range"
+    | "date" | "missing" | "too_large" | "invalid" | "invalid_argument" | "invalid_options" | "internal";
+  field?: string;
+  expected?: string;
+  found?: string | null;
+  didYouMean?: string | null;
+  file?: string | null;
+}
+export type Role = "provider" | "deployer" | "importer" | "distributor"
+  | "authorised_representative" | "product_manufacturer";
+export type Tier = "not_ai_system" | "out_of_scope" | "prohibited" | "high_risk" | "limited" | "minimal";
+export type GpaiStatus = "none" | "gpai" | "gpai_systemic";
+/** A system file (`aimskit-system/1`) in its normalised JSON form (spec/system-file.md). */
+export interface SystemFile {
+  format: "aimskit-system/1";
+  name: string;
+  description?: string;
+  as_of?: string;
+  roles?: Role[];
+  [field: string]: unknown;
+}
+/** One obligation in a triage result. */
+export interface Obligation { id: string; role: Role; articles: string[]; applies_from: string; applicable: boolean; title: string }
+/** The triage result (`aimskit-triage/1`, spec/system-file.md section 2): identical to the CLI's JSON. */
+export interface TriageResult {
+  format: string; name: string; as_of: string; rules_version: string; tier: Tier;
+  prohibited: string[]; high_risk_basis: string[]; derogation: string[]; transparency: string[];
+  gpai: GpaiStatus; roles: Role[]; obligations: Obligation[];
+  needs_review: { field: string; why: string }[];
+  trace: { rule: string; citation: string; because: string }[];
+}
+/** One ID of a list field with its localized label and legal citation. */
+export interface VocabularyEntry { field: string; id: string; label: string; citation: string }
+/** One ISO/IEC 42001 clause or Annex A control, texts in the requested language (our paraphrases). */
+export interface CatalogueItem {
+  id: string; kind: "clause" | "control"; group: string; pdca: string; structure: string;
+  title: string; requirement: string; documented_information: string; good_evidence: string;
+  ai_act: string[]; nist_ai_rmf: string[]; iso27001: string[];
+}
+export interface Catalogue { version: string; standard: string; lang: Lang; items: CatalogueItem[] }
+/** Validates a system file and returns it in its normalised JSON form; throws an AimskitError. */
+export function validateSystem(input: FileInput, format?: InputFormat): SystemFile;
+/** A validated system file written back as TOML. */
+export function systemToToml(input: FileInput, format?: InputFormat): string;
+/** Triages one AI system; `asOf` (YYYY-MM-DD) defaults to the file's as_of, then today. */
+export function triage(system: FileInput, asOf?: string, format?: InputFormat): TriageResult;
+/** Every ID of every list field with its label in `lang` (default "en") and its citation. */
+export function vocabulary(lang?: Lang): VocabularyEntry[];
+/** An AIMS file (`aimskit-aims/1`) in its normalised JSON form (spec/aims-file.md). */
+export interface AimsFile {
+  format: "aimskit-aims/1";
+  organisation: string;
+  as_of?: string;
+  scope?: string;
+  certifications?: string[];
+  systems?: { path: string; [field: string]: unknown }[];
+  clauses?: Record<string, { maturity?: number; evidence?: string[]; owner?: string; due?: string; note?: string; applicable?: boolean }>;
+  controls?: Record<string, { applicable?: boolean; justification?: string; maturity?: number; evidence?: string[]; owner?: string; due?: string; note?: string }>;
+  [field: string]: unknown;
+}
+"#;
 
 /// A JS `Error` with `message` and a stable machine-readable `code`.
 pub(crate) fn js_error(code: &str, message: &str) -> JsValue {
@@ -19,7 +97,6 @@ pub(crate) fn js_error(code: &str, message: &str) -> JsValue {
 }
 
 /// A JS `Error` for a bad input file (code = the input error kind).
-#[allow(dead_code)] // used by the API functions (next commit)
 pub(crate) fn input_error(e: &InputError) -> JsValue {
     let err = js_sys::Error::new(&e.to_string());
     set(&err, "code", &JsValue::from_str(e.kind.code()));
@@ -44,4 +121,156 @@ pub(crate) fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
         .map_err(|e| js_error("internal", &format!("could not serialise the result: {e}")))?;
     js_sys::JSON::parse(&text)
         .map_err(|_| js_error("internal", "could not convert the result to a JS object"))
+}
+
+fn source_format(text: &str, format: Option<String>) -> Result<SourceFormat, JsValue> {
+    match format.as_deref() {
+        Some("toml") => Ok(SourceFormat::Toml),
+        Some("json") => Ok(SourceFormat::Json),
+        None | Some("") => Ok(if text.trim_start().starts_with('{') {
+            SourceFormat::Json
+        } else {
+            SourceFormat::Toml
+        }),
+        Some(other) => Err(js_error(
+            "invalid_argument",
+            &format!("unknown format `{other}`; expected \"toml\" or \"json\""),
+        )),
+    }
+}
+
+/// The input as text and its syntax: strings as given, objects as JSON.
+fn input_text(input: &JsValue, format: Option<String>) -> Result<(String, SourceFormat), JsValue> {
+    if let Some(text) = input.as_string() {
+        let fmt = source_format(&text, format)?;
+        return Ok((text, fmt));
+    }
+    if input.is_object() {
+        let text = js_sys::JSON::stringify(input)
+            .ok()
+            .and_then(|s| s.as_string())
+            .ok_or_else(|| {
+                js_error("invalid_argument", "the object cannot be converted to JSON")
+            })?;
+        return Ok((text, SourceFormat::Json));
+    }
+    Err(js_error(
+        "invalid_argument",
+        "expected a file as TOML or JSON text, or as an object",
+    ))
+}
+
+pub(crate) fn read_system(input: &JsValue, format: Option<String>) -> Result<SystemFile, JsValue> {
+    let (text, fmt) = input_text(input, format)?;
+    parse_system(&text, fmt).map_err(|e| input_error(&e))
+}
+
+fn json_to_js(text: &str) -> Result<JsValue, JsValue> {
+    js_sys::JSON::parse(text).map_err(|_| js_error("internal", "could not convert to a JS object"))
+}
+
+/// Validates a system file (TOML or JSON text, or an object) and returns it
+/// in its normalised JSON form. Throws an `AimskitError` when it is invalid.
+#[wasm_bindgen(js_name = validateSystem, skip_typescript)]
+pub fn validate_system(input: JsValue, format: Option<String>) -> Result<JsValue, JsValue> {
+    json_to_js(&to_json(&read_system(&input, format)?))
+}
+
+/// A system file written back as TOML (for people) after validation.
+#[wasm_bindgen(js_name = systemToToml, skip_typescript)]
+pub fn system_to_toml(input: JsValue, format: Option<String>) -> Result<String, JsValue> {
+    Ok(to_toml(&read_system(&input, format)?))
+}
+
+fn lang_of(lang: Option<String>) -> Result<Lang, JsValue> {
+    match lang.as_deref() {
+        None | Some("") => Ok(Lang::En),
+        Some(tag) => Lang::from_tag(tag).ok_or_else(|| {
+            js_error(
+                "invalid_argument",
+                &format!("unknown language `{tag}`; expected en, de, fr or it"),
+            )
+        }),
+    }
+}
+
+fn date_of(text: &str) -> Result<Date, JsValue> {
+    text.parse::<Date>().map_err(|_| {
+        js_error(
+            "invalid_argument",
+            &format!("bad date `{text}`; expected YYYY-MM-DD"),
+        )
+    })
+}
+
+/// Today in the browser's local time zone (the caller's clock; core has none).
+fn today() -> Result<Date, JsValue> {
+    let now = js_sys::Date::new_0();
+    date_of(&format!(
+        "{:04}-{:02}-{:02}",
+        now.get_full_year(),
+        now.get_month() + 1,
+        now.get_date()
+    ))
+}
+
+/// The evaluation date: `asOf` if given, else the file's `as_of`, else today.
+fn evaluation_date(as_of: Option<String>, file: Option<Date>) -> Result<Date, JsValue> {
+    match (as_of.as_deref(), file) {
+        (Some(text), _) if !text.is_empty() => date_of(text),
+        (_, Some(date)) => Ok(date),
+        _ => today(),
+    }
+}
+
+/// Triages one AI system under the EU AI Act. `asOf` ("YYYY-MM-DD") defaults
+/// to the file's `as_of`, then today. The result is the CLI's JSON, as an object.
+#[wasm_bindgen(skip_typescript)]
+pub fn triage(
+    system: JsValue,
+    as_of: Option<String>,
+    format: Option<String>,
+) -> Result<JsValue, JsValue> {
+    let sys = read_system(&system, format)?;
+    let date = evaluation_date(as_of, sys.as_of)?;
+    to_js(&core_triage(&sys, date))
+}
+
+/// The rule-base version shown in every triage result.
+#[wasm_bindgen(js_name = rulesVersion)]
+pub fn rules_version() -> String {
+    core_rules_version().to_owned()
+}
+
+#[derive(Serialize)]
+struct VocabularyView {
+    field: String,
+    id: String,
+    label: String,
+    citation: String,
+}
+
+/// Every ID of every list field of the system file, with its label in
+/// `lang` (en, de, fr, it; falls back to English) and its legal citation.
+#[wasm_bindgen(skip_typescript)]
+pub fn vocabulary(lang: Option<String>) -> Result<JsValue, JsValue> {
+    let lang = lang_of(lang)?;
+    let entries: Vec<VocabularyView> = core_vocabulary()
+        .into_iter()
+        .map(|e| {
+            let key = format!("opt.{}.{}", e.field, e.id);
+            let label = i18n::table(lang)
+                .get(&key)
+                .or_else(|| i18n::table(Lang::En).get(&key))
+                .cloned()
+                .unwrap_or(e.label);
+            VocabularyView {
+                field: e.field,
+                id: e.id,
+                label,
+                citation: e.citation,
+            }
+        })
+        .collect();
+    to_js(&entries)
 }

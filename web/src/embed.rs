@@ -15,6 +15,19 @@ use aimskit_core::i18n::Lang;
 
 use crate::api::js_error;
 
+#[wasm_bindgen(typescript_custom_section)]
+const TS_MOUNT: &str = r#"
+/** Options of `mount` and attributes of `<aims-kit>`. */
+export interface MountOptions {
+  lang?: "en" | "de" | "fr" | "it";
+  modules?: ("triage" | "aims" | "report")[];
+  view?: "triage" | "aims" | "report";
+  storagePrefix?: string;
+}
+/** Renders the widget into `element` as given (no Shadow DOM; element.js adds it) and dispatches `aimskit:ready`. */
+export function mount(element: Element, options?: MountOptions): Widget;
+"#;
+
 /// A part of the widget the host can show or hide.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -199,7 +212,7 @@ impl Widget {
 /// Renders the widget into `element` (as given: the JS shim creates the
 /// Shadow DOM around it) with `options` ({ lang, modules, view,
 /// storagePrefix }), then dispatches `aimskit:ready` on it.
-#[wasm_bindgen]
+#[wasm_bindgen(skip_typescript)]
 pub fn mount(element: web_sys::Element, options: JsValue) -> Result<Widget, JsValue> {
     let options = MountOptions::from_js(&options)?;
     let embed = Embed {
