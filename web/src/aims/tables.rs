@@ -1,0 +1,157 @@
+//! Result tables shared by the AIMS overview and the report: Statement of
+//! Applicability, roadmap, findings by severity and pitfalls. They render
+//! core's [`GapResult`] as it is; nothing is computed here.
+
+use std::rc::Rc;
+
+use aimskit_core::gap::{GapResult, Severity, catalogue};
+use yew::prelude::*;
+
+use super::{status_class, status_key};
+use crate::components::use_i18n;
+
+/// Props of the result tables.
+#[derive(Debug, Properties, PartialEq)]
+pub struct GapProps {
+    /// The gap result.
+    pub gap: Rc<GapResult>,
+}
+
+/// The Statement of Applicability: one row per Annex A control.
+#[function_component(SoaTable)]
+pub fn soa_table(props: &GapProps) -> Html {
+    let i = use_i18n();
+    let rows = props.gap.soa.iter().map(|r| {
+        let title = catalogue().item(&r.control).map(|it| it.title.get(i.lang).to_owned()).unwrap_or_default();
+        let applicable = match r.applicable {
+            Some(true) => i.t("aims.yes"),
+            Some(false) => i.t("aims.no"),
+            None => i.t("aims.applicable.unstated"),
+        };
+        html! {
+            <tr data-control={r.control.clone()} data-status={r.status.as_str()}>
+                <th scope="row">{ &r.control }</th>
+                <td>{ title }</td>
+                <td>{ applicable }</td>
+                <td>{ &r.justification }</td>
+                <td><span class={status_class(r.status)}>{ i.t(&status_key(r.status)) }</span></td>
+                <td>{ r.required_by.join(", ") }</td>
+            </tr>
+        }
+    });
+    html! {
+        <div class="ak-table-wrap">
+            <table class="ak-table ak-soa">
+                <caption>{ i.t("aims.soa") }</caption>
+                <thead><tr>
+                    <th scope="col">{ i.t("aims.control") }</th>
+                    <th scope="col">{ i.t("aims.item.title") }</th>
+                    <th scope="col">{ i.t("aims.applicable") }</th>
+                    <th scope="col">{ i.t("aims.justification") }</th>
+                    <th scope="col">{ i.t("aims.status") }</th>
+                    <th scope="col">{ i.t("aims.required_by") }</th>
+                </tr></thead>
+                <tbody>{ for rows }</tbody>
+            </table>
+        </div>
+    }
+}
+
+/// The roadmap, most urgent first, with dates.
+#[function_component(RoadmapTable)]
+pub fn roadmap_table(props: &GapProps) -> Html {
+    let i = use_i18n();
+    if props.gap.roadmap.is_empty() {
+        return html! { <p class="ak-roadmap-empty">{ i.t("aims.roadmap.none") }</p> };
+    }
+    let rows = props.gap.roadmap.iter().enumerate().map(|(n, a)| {
+        html! {
+            <tr data-ref={a.ref_.clone()}>
+                <td>{ n + 1 }</td>
+                <th scope="row">{ &a.ref_ }</th>
+                <td>{ &a.action }</td>
+                <td><span class={format!("ak-badge ak-prio-{}", a.priority.as_str())}>{ i.t(&format!("aims.priority.{}", a.priority.as_str())) }</span></td>
+                <td class="ak-nowrap">{ a.due.map(|d| d.to_string()).unwrap_or_default() }</td>
+                <td>{ &a.because }</td>
+            </tr>
+        }
+    });
+    html! {
+        <div class="ak-table-wrap">
+            <table class="ak-table ak-roadmap">
+                <caption>{ i.t("aims.roadmap") }</caption>
+                <thead><tr>
+                    <th scope="col">{ "#" }</th>
+                    <th scope="col">{ i.t("aims.ref") }</th>
+                    <th scope="col">{ i.t("aims.action") }</th>
+                    <th scope="col">{ i.t("aims.priority") }</th>
+                    <th scope="col">{ i.t("aims.due") }</th>
+                    <th scope="col">{ i.t("aims.because") }</th>
+                </tr></thead>
+                <tbody>{ for rows }</tbody>
+            </table>
+        </div>
+    }
+}
+
+/// Props of [`FindingsList`].
+#[derive(Debug, Properties, PartialEq)]
+pub struct FindingsProps {
+    /// The gap result.
+    pub gap: Rc<GapResult>,
+    /// Every group open (the report, which must print in full).
+    #[prop_or_default]
+    pub expanded: bool,
+}
+
+/// Findings grouped by severity, nonconformities first.
+#[function_component(FindingsList)]
+pub fn findings_list(props: &FindingsProps) -> Html {
+    let i = use_i18n();
+    if props.gap.findings.is_empty() {
+        return html! { <p>{ i.t("aims.findings.none") }</p> };
+    }
+    let groups = [Severity::Nonconformity, Severity::Observation, Severity::Opportunity].map(|sev| {
+        let of: Vec<_> = props.gap.findings.iter().filter(|f| f.severity == sev).collect();
+        if of.is_empty() {
+            return html! {};
+        }
+        html! {
+            <details class={format!("ak-findings ak-sev-{}", sev.as_str())} open={props.expanded || sev == Severity::Nonconformity}>
+                <summary>{ format!("{} ({})", i.t(&format!("aims.severity.{}", sev.as_str())), of.len()) }</summary>
+                <ul>
+                    { for of.iter().map(|f| html! {
+                        <li data-ref={f.ref_.clone()}><strong>{ &f.ref_ }</strong>{ ": " }{ &f.message }
+                            <span class="ak-cite">{ format!(" ({})", f.citation) }</span></li>
+                    }) }
+                </ul>
+            </details>
+        }
+    });
+    html! { <div class="ak-findings-all">{ for groups }</div> }
+}
+
+/// Detected pitfalls, each with why it was detected and what to do.
+#[function_component(PitfallList)]
+pub fn pitfall_list(props: &GapProps) -> Html {
+    let i = use_i18n();
+    if props.gap.pitfall_details.is_empty() {
+        return html! { <p class="ak-pitfalls-none">{ i.t("aims.pitfalls.none") }</p> };
+    }
+    let items = props.gap.pitfall_details.iter().map(|p| {
+        let info = catalogue().pitfall(&p.id);
+        let title = info.map_or(p.title.clone(), |x| x.title.get(i.lang).to_owned());
+        let explanation = info.map_or(p.explanation.clone(), |x| x.explanation.get(i.lang).to_owned());
+        let todo = info.map_or(p.what_to_do.clone(), |x| x.what_to_do.get(i.lang).to_owned());
+        html! {
+            <li class="ak-pitfall" data-pitfall={p.id.clone()}>
+                <h4>{ title }</h4>
+                <p>{ explanation }</p>
+                <p class="ak-because"><strong>{ i.t("aims.pitfall.because") }{ ": " }</strong>{ &p.because }</p>
+                <p class="ak-todo"><strong>{ i.t("aims.pitfall.todo") }{ ": " }</strong>{ todo }
+                    <span class="ak-cite">{ format!(" ({})", p.citation) }</span></p>
+            </li>
+        }
+    });
+    html! { <ul class="ak-pitfalls">{ for items }</ul> }
+}
