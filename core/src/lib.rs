@@ -18,6 +18,7 @@ pub mod gap;
 pub mod i18n;
 pub mod impact;
 pub mod questionnaire;
+pub mod report;
 pub mod suggest;
 pub mod system;
 pub mod triage;

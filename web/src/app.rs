@@ -7,11 +7,14 @@
 
 use yew::prelude::*;
 
+use crate::aims::assessment::AimsView;
+use crate::impact::ImpactView;
+use crate::report::ReportView;
+
 use crate::components::header::Header;
 use crate::components::import_dialog::ImportDialog;
 use crate::components::inventory_view::InventoryView;
 use crate::components::notice_bar::NoticeBar;
-use crate::components::placeholder::Placeholder;
 use crate::components::store_banner::StoreBanner;
 use crate::components::tabs::Tabs;
 use crate::components::triage_view::TriageView;
@@ -107,7 +110,9 @@ pub fn app() -> Html {
     let main = match state.view {
         View::Inventory => html! { <InventoryView /> },
         View::Triage => html! { <TriageView /> },
-        other => html! { <Placeholder view={other} /> },
+        View::Aims => html! { <AimsView /> },
+        View::Impact => html! { <ImpactView /> },
+        View::Report => html! { <ReportView /> },
     };
     html! {
         <ContextProvider<I18n> context={i}>

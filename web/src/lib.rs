@@ -5,6 +5,8 @@ use wasm_bindgen::prelude::*;
 
 pub mod api;
 #[cfg(feature = "ui")]
+pub mod aims;
+#[cfg(feature = "ui")]
 pub mod app;
 #[cfg(feature = "ui")]
 pub mod components;
@@ -14,6 +16,10 @@ mod dom;
 pub mod embed;
 #[cfg(feature = "ui")]
 pub mod i18n;
+#[cfg(feature = "ui")]
+pub mod impact;
+#[cfg(feature = "ui")]
+pub mod report;
 #[cfg(feature = "ui")]
 pub mod state;
 

@@ -138,6 +138,8 @@ pub struct AppState {
     pub import: Option<ImportPreview>,
     /// The latest message.
     pub notice: Option<Notice>,
+    /// The AIMS self-assessment and impact/import state (`web/src/aims/`).
+    pub aims: crate::aims::state::AimsState,
 }
 
 /// Every state transition.
@@ -188,6 +190,8 @@ pub enum Action {
     StorageFailed,
     /// Hide the notice.
     DismissNotice,
+    /// An AIMS assessment, impact worksheet or AIMS import action (`web/src/aims/`).
+    Aims(crate::aims::state::AimsAction),
 }
 
 impl AppState {
@@ -236,6 +240,7 @@ impl AppState {
             undo: None,
             import: None,
             notice: None,
+            aims: Default::default(),
         }
     }
 
@@ -378,6 +383,19 @@ impl AppState {
                 }
             }
             Action::DismissNotice => self.notice = None,
+            Action::Aims(a) => {
+                let out = crate::aims::state::reduce(&mut self.aims, &mut self.inventory, a);
+                if let Some(d) = out.as_of {
+                    self.as_of = d;
+                }
+                if out.inventory {
+                    if self.open.is_some_and(|id| self.inventory.get(id).is_none()) {
+                        self.open = self.inventory.systems.first().map(|s| s.id);
+                        self.question = None;
+                    }
+                    self.changed();
+                }
+            }
         }
     }
 
