@@ -213,6 +213,9 @@ fn system_axis(
         cx.fire("scope.exclusion.2.12.not_covered", &[]);
     }
     class.tier = if !class.prohibited.is_empty() {
+        // The spec keeps high_risk_basis empty unless the tier is high-risk.
+        class.basis.clear();
+        class.derogation.clear();
         Tier::Prohibited
     } else if !class.basis.is_empty() {
         Tier::HighRisk
