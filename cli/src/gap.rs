@@ -42,30 +42,46 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
             _ => (a.as_str(), None),
         };
         let mut value = |name: &str| -> Result<String, String> {
-            inline.clone().or_else(|| it.next().cloned()).ok_or_else(|| format!("`{name}` needs a value"))
+            inline
+                .clone()
+                .or_else(|| it.next().cloned())
+                .ok_or_else(|| format!("`{name}` needs a value"))
         };
         match flag {
             "--format" => {
                 output = match value("--format")?.as_str() {
                     "text" => Output::Text,
                     "json" => Output::Json,
-                    other => return Err(format!("`--format` expects `text` or `json`, found `{other}`")),
+                    other => {
+                        return Err(format!(
+                            "`--format` expects `text` or `json`, found `{other}`"
+                        ));
+                    }
                 }
             }
             "--as-of" => {
                 let v = value("--as-of")?;
-                as_of = Some(v.parse().map_err(|_| format!("`--as-of` expects a date YYYY-MM-DD, found `{v}`"))?);
+                as_of =
+                    Some(v.parse().map_err(|_| {
+                        format!("`--as-of` expects a date YYYY-MM-DD, found `{v}`")
+                    })?);
             }
             f if f.starts_with("--") => {
                 let hint = aimskit_core::suggest::hint(f, ["--format", "--as-of"]);
                 return Err(format!("unknown option `{f}`{hint}"));
             }
-            _ if file.is_some() => return Err(format!("one AIMS file expected, found a second one: `{a}`")),
+            _ if file.is_some() => {
+                return Err(format!("one AIMS file expected, found a second one: `{a}`"));
+            }
             _ => file = Some(PathBuf::from(a)),
         }
     }
     let file = file.ok_or("no AIMS file given")?;
-    Ok(Options { file, output, as_of })
+    Ok(Options {
+        file,
+        output,
+        as_of,
+    })
 }
 
 fn format_of(path: &Path) -> SourceFormat {
@@ -77,18 +93,36 @@ fn format_of(path: &Path) -> SourceFormat {
 
 fn read(path: &Path, what: &str) -> Result<String, InputError> {
     let name = path.display().to_string();
-    let meta = std::fs::metadata(path)
-        .map_err(|e| InputError::new(InputErrorKind::Missing, "", format!("a readable {what} ({e})")).in_file(&name))?;
+    let meta = std::fs::metadata(path).map_err(|e| {
+        InputError::new(
+            InputErrorKind::Missing,
+            "",
+            format!("a readable {what} ({e})"),
+        )
+        .in_file(&name)
+    })?;
     if !meta.is_file() {
-        return Err(InputError::new(InputErrorKind::Missing, "", format!("a {what}, not a directory")).in_file(&name));
+        return Err(InputError::new(
+            InputErrorKind::Missing,
+            "",
+            format!("a {what}, not a directory"),
+        )
+        .in_file(&name));
     }
     if meta.len() > MAX_INPUT_BYTES as u64 {
-        return Err(InputError::new(InputErrorKind::TooLarge, "", "a file of at most 1 MiB")
-            .found(format!("{} bytes", meta.len()))
-            .in_file(&name));
+        return Err(
+            InputError::new(InputErrorKind::TooLarge, "", "a file of at most 1 MiB")
+                .found(format!("{} bytes", meta.len()))
+                .in_file(&name),
+        );
     }
     std::fs::read_to_string(path).map_err(|e| {
-        InputError::new(InputErrorKind::Syntax, "", format!("a UTF-8 text {what} ({e})")).in_file(&name)
+        InputError::new(
+            InputErrorKind::Syntax,
+            "",
+            format!("a UTF-8 text {what} ({e})"),
+        )
+        .in_file(&name)
     })
 }
 
@@ -104,8 +138,12 @@ fn load(path: &Path) -> Result<(AimsFile, Vec<(String, SystemFile)>), InputError
             SystemRef::Path(p) => {
                 let sys_path = base.join(p);
                 let sys_name = sys_path.display().to_string();
-                let text = read(&sys_path, &format!("system file (named in {aims_name}, systems[{i}])"))?;
-                let sys = parse_system(&text, format_of(&sys_path)).map_err(|e| e.in_file(&sys_name))?;
+                let text = read(
+                    &sys_path,
+                    &format!("system file (named in {aims_name}, systems[{i}])"),
+                )?;
+                let sys =
+                    parse_system(&text, format_of(&sys_path)).map_err(|e| e.in_file(&sys_name))?;
                 if let Some(w) = &sys.impact {
                     impact::validate(w).map_err(|e| e.in_file(&sys_name))?;
                 }
@@ -153,12 +191,19 @@ pub fn run(args: &[String]) -> ExitCode {
 }
 
 fn title(id: &str) -> String {
-    catalogue().item(id).map(|i| format!("{id} {}", i.title.en)).unwrap_or_else(|| id.to_owned())
+    catalogue()
+        .item(id)
+        .map(|i| format!("{id} {}", i.title.en))
+        .unwrap_or_else(|| id.to_owned())
 }
 
 fn render_text(r: &GapResult) -> String {
     let mut s = String::new();
-    let org = if r.organisation.is_empty() { "(organisation not named)" } else { &r.organisation };
+    let org = if r.organisation.is_empty() {
+        "(organisation not named)"
+    } else {
+        &r.organisation
+    };
     let _ = writeln!(s, "ISO/IEC 42001 gap analysis: {org}, as of {}", r.as_of);
     let c = &r.coverage;
     let _ = writeln!(
@@ -167,11 +212,21 @@ fn render_text(r: &GapResult) -> String {
         r.score, c.met, c.total, c.not_assessed, c.not_applicable
     );
     let p = &r.pdca;
-    let _ = writeln!(s, "PDCA: plan {:.1} | do {:.1} | check {:.1} | act {:.1}", p.plan, p.do_, p.check, p.act);
+    let _ = writeln!(
+        s,
+        "PDCA: plan {:.1} | do {:.1} | check {:.1} | act {:.1}",
+        p.plan, p.do_, p.check, p.act
+    );
     let groups: Vec<String> = catalogue()
         .clause_groups
         .iter()
-        .map(|g| format!("{} {:.0}", g.id, r.clause_scores.get(&g.id).copied().unwrap_or(0.0)))
+        .map(|g| {
+            format!(
+                "{} {:.0}",
+                g.id,
+                r.clause_scores.get(&g.id).copied().unwrap_or(0.0)
+            )
+        })
         .collect();
     let _ = writeln!(s, "Clauses: {}", groups.join(" | "));
     let objs: Vec<String> = catalogue()
@@ -196,8 +251,17 @@ fn render_text(r: &GapResult) -> String {
         } else {
             ""
         };
-        let roles = if roles.is_empty() { "none".to_owned() } else { roles.join(", ") };
-        let _ = writeln!(s, "  - {}: {}, roles {roles}{fria}", sys.name, sys.triage.tier.as_str());
+        let roles = if roles.is_empty() {
+            "none".to_owned()
+        } else {
+            roles.join(", ")
+        };
+        let _ = writeln!(
+            s,
+            "  - {}: {}, roles {roles}{fria}",
+            sys.name,
+            sys.triage.tier.as_str()
+        );
     }
 
     let count = |sev: Severity| r.findings.iter().filter(|f| f.severity == sev).count();
@@ -208,14 +272,22 @@ fn render_text(r: &GapResult) -> String {
         count(Severity::Observation),
         count(Severity::Opportunity)
     );
-    for sev in [Severity::Nonconformity, Severity::Observation, Severity::Opportunity] {
+    for sev in [
+        Severity::Nonconformity,
+        Severity::Observation,
+        Severity::Opportunity,
+    ] {
         let items: Vec<_> = r.findings.iter().filter(|f| f.severity == sev).collect();
         if items.is_empty() {
             continue;
         }
         let _ = writeln!(s, "  {}:", sev.as_str());
         for f in items {
-            let _ = writeln!(s, "    [{}] {}\n        ({})", f.ref_, f.message, f.citation);
+            let _ = writeln!(
+                s,
+                "    [{}] {}\n        ({})",
+                f.ref_, f.message, f.citation
+            );
         }
     }
 
@@ -249,17 +321,43 @@ fn render_text(r: &GapResult) -> String {
         } else {
             format!("  required by {}", row.required_by.join(", "))
         };
-        let flag = if row.applicable == Some(false) && !row.required_by.is_empty() { "  <-- contradiction" } else { "" };
-        let _ = writeln!(s, "  {:<8} {:<14} {:<14}{req}{flag}", row.control, appl, row.status.as_str());
+        let flag = if row.applicable == Some(false) && !row.required_by.is_empty() {
+            "  <-- contradiction"
+        } else {
+            ""
+        };
+        let _ = writeln!(
+            s,
+            "  {:<8} {:<14} {:<14}{req}{flag}",
+            row.control,
+            appl,
+            row.status.as_str()
+        );
     }
 
-    let _ = writeln!(s, "\nRoadmap ({} actions, most urgent first)", r.roadmap.len());
+    let _ = writeln!(
+        s,
+        "\nRoadmap ({} actions, most urgent first)",
+        r.roadmap.len()
+    );
     for (i, a) in r.roadmap.iter().enumerate() {
         let due = a.due.map(|d| format!(" due {d}")).unwrap_or_default();
-        let _ = writeln!(s, "  {:>3}. [{}]{due} {}: {}", i + 1, a.priority.as_str(), title(&a.ref_), a.action);
+        let _ = writeln!(
+            s,
+            "  {:>3}. [{}]{due} {}: {}",
+            i + 1,
+            a.priority.as_str(),
+            title(&a.ref_),
+            a.action
+        );
         let _ = writeln!(s, "       because: {}", a.because);
     }
-    let not_met: usize = r.clauses.values().chain(r.controls.values()).filter(|x| x.status != Status::Met).count();
+    let not_met: usize = r
+        .clauses
+        .values()
+        .chain(r.controls.values())
+        .filter(|x| x.status != Status::Met)
+        .count();
     let _ = writeln!(
         s,
         "\n{not_met} items not met. Catalogue {}, triage rules {}.\n{NOT_LEGAL_ADVICE}",
@@ -269,8 +367,14 @@ fn render_text(r: &GapResult) -> String {
 }
 
 /// Today's date (UTC) from the system clock: only the CLI reads the clock.
-#[expect(clippy::disallowed_methods, reason = "the CLI, unlike core, may read the clock")]
+#[expect(
+    clippy::disallowed_methods,
+    reason = "the CLI, unlike core, may read the clock"
+)]
 fn today() -> Option<Date> {
-    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).ok()?.as_secs();
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?
+        .as_secs();
     Date::from_days(i64::try_from(secs / 86_400).ok()?)
 }

@@ -9,7 +9,11 @@ use aimskit_core::i18n::Lang;
 fn loads_and_validates() {
     let cat = Catalogue::load().unwrap();
     let problems = cat.validate();
-    assert!(problems.is_empty(), "catalogue problems:\n{}", problems.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "catalogue problems:\n{}",
+        problems.join("\n")
+    );
     assert_eq!(catalogue(), &cat);
 }
 
@@ -24,7 +28,11 @@ fn has_32_clauses_and_38_controls_with_unique_ids() {
         assert_eq!(cat.item(id).map(|i| i.kind), Some(ItemKind::Clause), "{id}");
     }
     for id in ["A.2.2", "A.5.2", "A.6.1.2", "A.6.2.8", "A.7.6", "A.10.4"] {
-        assert_eq!(cat.item(id).map(|i| i.kind), Some(ItemKind::Control), "{id}");
+        assert_eq!(
+            cat.item(id).map(|i| i.kind),
+            Some(ItemKind::Control),
+            "{id}"
+        );
     }
     assert!(cat.item("A.5.1").is_none() && cat.item("8.5").is_none());
 }
@@ -56,8 +64,12 @@ fn crosswalks_carry_provenance_and_ai_specific_items_are_marked() {
     let cat = catalogue();
     let a52 = cat.item("A.5.2").unwrap();
     let cw = cat.crosswalks(a52);
-    assert!(cw.iter().any(|c| c.framework == "ai_act" && c.target == "Art. 27" && c.provenance == "aimskit editorial mapping"));
-    assert!(cw.iter().any(|c| c.framework == "nist_ai_rmf" && c.target == "GOVERN 4.1" && c.provenance.contains("NIST/Microsoft")));
+    assert!(cw.iter().any(|c| c.framework == "ai_act"
+        && c.target == "Art. 27"
+        && c.provenance == "aimskit editorial mapping"));
+    assert!(cw.iter().any(|c| c.framework == "nist_ai_rmf"
+        && c.target == "GOVERN 4.1"
+        && c.provenance.contains("NIST/Microsoft")));
     assert!(cw.iter().all(|c| !c.provenance.is_empty()));
     // No 27001 counterpart for the new clauses and A.5.
     for id in ["6.1.4", "8.4", "A.5.2", "A.5.5"] {
@@ -75,17 +87,28 @@ fn crosswalks_carry_provenance_and_ai_specific_items_are_marked() {
 fn titles_have_german_and_fall_back_to_english() {
     let cat = catalogue();
     for i in &cat.items {
-        assert!(i.title.de.as_deref().is_some_and(|d| !d.is_empty()), "{} lacks a German title", i.id);
+        assert!(
+            i.title.de.as_deref().is_some_and(|d| !d.is_empty()),
+            "{} lacks a German title",
+            i.id
+        );
         assert_eq!(i.requirement.get(Lang::Fr), i.requirement.en);
     }
-    assert_eq!(cat.item("6.1.4").unwrap().title.get(Lang::De), "KI-Folgenabschätzung");
+    assert_eq!(
+        cat.item("6.1.4").unwrap().title.get(Lang::De),
+        "KI-Folgenabschätzung"
+    );
 }
 
 #[test]
 fn no_iso_sentence_is_copied() {
     // Spot-check: our paraphrases avoid the standard's modal "shall".
     for i in &catalogue().items {
-        for t in [&i.requirement.en, &i.documented_information.en, &i.good_evidence.en] {
+        for t in [
+            &i.requirement.en,
+            &i.documented_information.en,
+            &i.good_evidence.en,
+        ] {
             assert!(!t.contains(" shall "), "{}: {t}", i.id);
         }
     }

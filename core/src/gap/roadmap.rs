@@ -94,8 +94,8 @@ fn item_action(item: &Item, status: Status, maturity: Option<u8>, capped: bool) 
         _ if capped => format!("Complete the missing impact worksheets so that {what} can be met."),
         (_, Some(m)) if m >= 3 => format!("Attach evidence for {what}: {}", item.good_evidence.en),
         _ => format!(
-            "Bring {what} to maturity 3 with evidence: {}",
-            item.documented_information.en
+            "Bring {what} to maturity 3 (defined) and keep evidence, for example: {}",
+            item.good_evidence.en
         ),
     }
 }
