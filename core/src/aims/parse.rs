@@ -4,7 +4,7 @@
 //! error names the same field path (`clauses."6.1.2".maturity`,
 //! `systems[1].annex_iii[0]`) whatever the syntax.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::{Map, Value};
 
@@ -339,12 +339,13 @@ fn systems(v: &Value) -> Result<Vec<SystemRef>, InputError> {
 }
 
 /// Flattens `[clauses.6.1.2]` written without quotes (nested tables `6` ->
-/// `1` -> `2`) into `"6.1.2"`: a table none of whose keys is an entry field is
-/// taken as one more ID segment.
+/// `1` -> `2`) into `"6.1.2"`: a table whose path is a proper prefix of a
+/// known ID and none of whose keys is an entry field is one more ID segment.
 fn flatten<'a>(
     prefix: &str,
     map: &'a Map<String, Value>,
     fields: &[&str],
+    ancestors: &BTreeSet<String>,
     out: &mut Vec<(String, &'a Value)>,
 ) {
     for (k, v) in map {
@@ -355,11 +356,10 @@ fn flatten<'a>(
         };
         match v {
             Value::Object(inner)
-                if !inner.is_empty()
-                    && inner.keys().all(|x| !fields.contains(&x.as_str()))
-                    && id.len() < 16 =>
+                if ancestors.contains(&id)
+                    && !inner.keys().any(|x| fields.contains(&x.as_str())) =>
             {
-                flatten(&id, inner, fields, out)
+                flatten(&id, inner, fields, ancestors, out)
             }
             _ => out.push((id, v)),
         }
@@ -379,9 +379,22 @@ fn entries<'a>(
             v,
         ));
     };
-    let mut flat = Vec::new();
-    flatten("", map, fields, &mut flat);
     let cat = catalogue();
+    // Proper prefixes of known IDs ("6", "6.1", "A", "A.6.2"): the tables
+    // TOML makes of unquoted dotted keys.
+    let mut ancestors = BTreeSet::new();
+    for id in cat.ids(kind) {
+        let mut p = String::new();
+        for (i, seg) in id.split('.').enumerate() {
+            if i > 0 {
+                ancestors.insert(p.clone());
+                p.push('.');
+            }
+            p.push_str(seg);
+        }
+    }
+    let mut flat = Vec::new();
+    flatten("", map, fields, &ancestors, &mut flat);
     let ids = cat.ids(kind);
     let mut out = Vec::with_capacity(flat.len());
     for (id, value) in flat {
