@@ -64,19 +64,24 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
                 o.output = match value("--format")?.as_str() {
                     "text" => Output::Text,
                     "json" => Output::Json,
-                    other => return Err(format!("`--format` expects `text` or `json`, found `{other}`")),
+                    other => {
+                        return Err(format!(
+                            "`--format` expects `text` or `json`, found `{other}`"
+                        ));
+                    }
                 }
             }
             "--as-of" => {
                 let v = value("--as-of")?;
-                o.as_of = Some(
-                    v.parse()
-                        .map_err(|_| format!("`--as-of` expects a date YYYY-MM-DD, found `{v}`"))?,
-                );
+                o.as_of =
+                    Some(v.parse().map_err(|_| {
+                        format!("`--as-of` expects a date YYYY-MM-DD, found `{v}`")
+                    })?);
             }
             "--fail-on-review" => o.fail_on_review = true,
             f if f.starts_with("--") => {
-                let hint = aimskit_core::suggest::hint(f, ["--format", "--as-of", "--fail-on-review"]);
+                let hint =
+                    aimskit_core::suggest::hint(f, ["--format", "--as-of", "--fail-on-review"]);
                 return Err(format!("unknown option `{f}`{hint}"));
             }
             _ => o.paths.push(PathBuf::from(a)),
@@ -89,7 +94,10 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
 }
 
 fn is_system_file(p: &Path) -> bool {
-    matches!(p.extension().and_then(|e| e.to_str()), Some("toml" | "json"))
+    matches!(
+        p.extension().and_then(|e| e.to_str()),
+        Some("toml" | "json")
+    )
 }
 
 /// Expands directories to their `*.toml` / `*.json` files (sorted).
@@ -99,7 +107,8 @@ fn expand(paths: &[PathBuf]) -> Result<(Vec<PathBuf>, bool), String> {
     for p in paths {
         if p.is_dir() {
             inventory = true;
-            let rd = std::fs::read_dir(p).map_err(|e| format!("{}: cannot read directory: {e}", p.display()))?;
+            let rd = std::fs::read_dir(p)
+                .map_err(|e| format!("{}: cannot read directory: {e}", p.display()))?;
             let mut found: Vec<PathBuf> = rd
                 .filter_map(|e| e.ok().map(|e| e.path()))
                 .filter(|f| f.is_file() && is_system_file(f))
@@ -116,15 +125,27 @@ fn expand(paths: &[PathBuf]) -> Result<(Vec<PathBuf>, bool), String> {
 fn load(path: &Path) -> Result<aimskit_core::system::SystemFile, InputError> {
     let name = path.display().to_string();
     let meta = std::fs::metadata(path).map_err(|e| {
-        InputError::new(InputErrorKind::Missing, "", format!("a readable file ({e})")).in_file(&name)
+        InputError::new(
+            InputErrorKind::Missing,
+            "",
+            format!("a readable file ({e})"),
+        )
+        .in_file(&name)
     })?;
     if meta.len() > aimskit_core::system::MAX_INPUT_BYTES as u64 {
-        return Err(InputError::new(InputErrorKind::TooLarge, "", "a file of at most 1 MiB")
-            .found(format!("{} bytes", meta.len()))
-            .in_file(&name));
+        return Err(
+            InputError::new(InputErrorKind::TooLarge, "", "a file of at most 1 MiB")
+                .found(format!("{} bytes", meta.len()))
+                .in_file(&name),
+        );
     }
     let text = std::fs::read_to_string(path).map_err(|e| {
-        InputError::new(InputErrorKind::Syntax, "", format!("a UTF-8 text file ({e})")).in_file(&name)
+        InputError::new(
+            InputErrorKind::Syntax,
+            "",
+            format!("a UTF-8 text file ({e})"),
+        )
+        .in_file(&name)
     })?;
     let fmt = match path.extension().and_then(|e| e.to_str()) {
         Some("json") => SourceFormat::Json,
@@ -180,7 +201,13 @@ pub fn run(args: &[String]) -> ExitCode {
             let json = if inventory {
                 serde_json::to_string_pretty(&Inventory {
                     format: INVENTORY_FORMAT,
-                    results: results.iter().map(|(p, r)| FileResult { file: p.display().to_string(), result: r }).collect(),
+                    results: results
+                        .iter()
+                        .map(|(p, r)| FileResult {
+                            file: p.display().to_string(),
+                            result: r,
+                        })
+                        .collect(),
                     summary: summary(&results),
                 })
             } else {
@@ -221,7 +248,9 @@ pub fn run(args: &[String]) -> ExitCode {
         .iter()
         .any(|(_, r)| r.tier == Tier::Prohibited || !r.needs_review.is_empty());
     if opts.fail_on_review && gate {
-        eprintln!("aimskit triage: failing (--fail-on-review): a system is prohibited or needs review");
+        eprintln!(
+            "aimskit triage: failing (--fail-on-review): a system is prohibited or needs review"
+        );
         return ExitCode::from(1);
     }
     ExitCode::SUCCESS
@@ -279,7 +308,9 @@ fn render_text(path: &Path, r: &TriageResult) -> String {
     line(&mut s, "High-risk basis", &r.high_risk_basis);
     line(&mut s, "Art. 6(3) derogation", &r.derogation);
     line(&mut s, "Transparency (Art. 50)", &r.transparency);
-    let gpai = serde_json::to_value(r.gpai).ok().and_then(|v| v.as_str().map(str::to_owned));
+    let gpai = serde_json::to_value(r.gpai)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned));
     if let Some(g) = gpai.filter(|g| g != "none") {
         let _ = writeln!(s, "  GPAI model: {g}");
     }
@@ -323,7 +354,10 @@ fn render_text(path: &Path, r: &TriageResult) -> String {
 }
 
 /// Today's date (UTC) from the system clock: only the CLI reads the clock.
-#[expect(clippy::disallowed_methods, reason = "the CLI, unlike core, may read the clock")]
+#[expect(
+    clippy::disallowed_methods,
+    reason = "the CLI, unlike core, may read the clock"
+)]
 fn today() -> Option<Date> {
     let secs = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)

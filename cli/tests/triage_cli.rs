@@ -1,5 +1,12 @@
 //! Integration tests of `aimskit triage` through the built binary.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "test and bench code may panic on broken fixtures"
+)]
+
 use std::path::PathBuf;
 use std::process::Command;
 
@@ -8,7 +15,9 @@ fn bin() -> Command {
 }
 
 fn corpus(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../core/tests/corpus/triage/systems").join(name)
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../core/tests/corpus/triage/systems")
+        .join(name)
 }
 
 fn run(args: &[&str]) -> (i32, String, String) {
@@ -38,7 +47,17 @@ fn one_file_json_is_the_spec_result() {
     assert_eq!(v["tier"], "limited");
     assert_eq!(v["transparency"], serde_json::json!(["50.1"]));
     assert_eq!(v["as_of"], "2026-11-29");
-    for key in ["prohibited", "high_risk_basis", "derogation", "gpai", "roles", "obligations", "needs_review", "trace", "rules_version"] {
+    for key in [
+        "prohibited",
+        "high_risk_basis",
+        "derogation",
+        "gpai",
+        "roles",
+        "obligations",
+        "needs_review",
+        "trace",
+        "rules_version",
+    ] {
         assert!(v.get(key).is_some(), "missing {key}");
     }
 }
@@ -48,7 +67,14 @@ fn text_output_for_people() {
     let f = corpus("claims-document-classifier.toml");
     let (code, out, _) = run(&[f.to_str().unwrap()]);
     assert_eq!(code, 0);
-    for want in ["Tier: MINIMAL RISK", "Art. 6(4)", "Needs review", "profiling", "Rules version: 2026.11-omnibus", "not legal advice"] {
+    for want in [
+        "Tier: MINIMAL RISK",
+        "Art. 6(4)",
+        "Needs review",
+        "profiling",
+        "Rules version: 2026.11-omnibus",
+        "not legal advice",
+    ] {
         assert!(out.contains(want), "missing {want} in\n{out}");
     }
 }
@@ -56,10 +82,20 @@ fn text_output_for_people() {
 #[test]
 fn as_of_overrides_the_file() {
     let f = corpus("smart-lift.toml");
-    let (_, out, _) = run(&[f.to_str().unwrap(), "--format=json", "--as-of", "2028-08-02"]);
+    let (_, out, _) = run(&[
+        f.to_str().unwrap(),
+        "--format=json",
+        "--as-of",
+        "2028-08-02",
+    ]);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["as_of"], "2028-08-02");
-    let hr16 = v["obligations"].as_array().unwrap().iter().find(|o| o["articles"][0] == "Art. 16").unwrap();
+    let hr16 = v["obligations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["articles"][0] == "Art. 16")
+        .unwrap();
     assert_eq!(hr16["applicable"], true);
 }
 
@@ -71,10 +107,18 @@ fn directory_is_an_inventory_with_summary() {
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["format"], "aimskit-inventory/1");
     let results = v["results"].as_array().unwrap();
-    let n: u64 = v["summary"].as_object().unwrap().values().map(|x| x.as_u64().unwrap()).sum();
+    let n: u64 = v["summary"]
+        .as_object()
+        .unwrap()
+        .values()
+        .map(|x| x.as_u64().unwrap())
+        .sum();
     assert_eq!(n as usize, results.len());
     assert!(results.len() > 100);
-    let files: Vec<&str> = results.iter().map(|r| r["file"].as_str().unwrap()).collect();
+    let files: Vec<&str> = results
+        .iter()
+        .map(|r| r["file"].as_str().unwrap())
+        .collect();
     let mut sorted = files.clone();
     sorted.sort();
     assert_eq!(files, sorted);
@@ -89,17 +133,37 @@ fn fail_on_review_gate() {
     assert_eq!(run(&[review.to_str().unwrap()]).0, 0);
     assert_eq!(run(&[review.to_str().unwrap(), "--fail-on-review"]).0, 1);
     let prohibited = corpus("classroom-emotion.toml");
-    assert_eq!(run(&[clean.to_str().unwrap(), prohibited.to_str().unwrap(), "--fail-on-review"]).0, 1);
+    assert_eq!(
+        run(&[
+            clean.to_str().unwrap(),
+            prohibited.to_str().unwrap(),
+            "--fail-on-review"
+        ])
+        .0,
+        1
+    );
 }
 
 #[test]
 fn bad_input_exits_2_with_file_field_expectation_and_hint() {
-    let f = tmp("bad.toml", "format = \"aimskit-system/1\"\nname = \"x\"\nannex_iii = [\"4.z\"]\n");
+    let f = tmp(
+        "bad.toml",
+        "format = \"aimskit-system/1\"\nname = \"x\"\nannex_iii = [\"4.z\"]\n",
+    );
     let (code, out, err) = run(&[f.to_str().unwrap()]);
     assert_eq!(code, 2);
     assert!(out.is_empty(), "no partial result: {out}");
-    assert!(err.contains("bad.toml") && err.contains("annex_iii[0]") && err.contains("expected") && err.contains("did you mean `4.a`"), "{err}");
-    let f = tmp("bad.json", "{\"format\": \"aimskit-system/1\", \"name\": \"x\", \"profilling\": true}");
+    assert!(
+        err.contains("bad.toml")
+            && err.contains("annex_iii[0]")
+            && err.contains("expected")
+            && err.contains("did you mean `4.a`"),
+        "{err}"
+    );
+    let f = tmp(
+        "bad.json",
+        "{\"format\": \"aimskit-system/1\", \"name\": \"x\", \"profilling\": true}",
+    );
     let (code, _, err) = run(&[f.to_str().unwrap(), "--format", "json"]);
     assert_eq!(code, 2);
     assert!(err.contains("did you mean `profiling`"), "{err}");

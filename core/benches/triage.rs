@@ -1,6 +1,13 @@
 //! Triage benchmarks: one system, and parse + triage of a 10,000-file
 //! in-memory inventory (targets: <= 20 us per system, < 1 s for 10,000).
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "test and bench code may panic on broken fixtures"
+)]
+
 use std::hint::black_box;
 
 use aimskit_core::Date;
@@ -20,9 +27,16 @@ const EXAMPLES: [&str; 6] = [
 fn bench(c: &mut Criterion) {
     let as_of: Date = "2026-11-29".parse().unwrap();
     let one = parse_system(EXAMPLES[0], SourceFormat::Toml).unwrap();
-    c.bench_function("triage one system", |b| b.iter(|| triage(black_box(&one), as_of)));
+    c.bench_function("triage one system", |b| {
+        b.iter(|| triage(black_box(&one), as_of))
+    });
     c.bench_function("parse+triage one file", |b| {
-        b.iter(|| triage(&parse_system(black_box(EXAMPLES[1]), SourceFormat::Toml).unwrap(), as_of))
+        b.iter(|| {
+            triage(
+                &parse_system(black_box(EXAMPLES[1]), SourceFormat::Toml).unwrap(),
+                as_of,
+            )
+        })
     });
     let files: Vec<String> = (0..10_000)
         .map(|i| EXAMPLES[i % EXAMPLES.len()].replace("name = \"", &format!("name = \"#{i} ")))
@@ -33,7 +47,11 @@ fn bench(c: &mut Criterion) {
         b.iter(|| {
             files
                 .iter()
-                .map(|f| triage(&parse_system(f, SourceFormat::Toml).unwrap(), as_of).obligations.len())
+                .map(|f| {
+                    triage(&parse_system(f, SourceFormat::Toml).unwrap(), as_of)
+                        .obligations
+                        .len()
+                })
                 .sum::<usize>()
         })
     });

@@ -3,6 +3,13 @@
 //! `tests/corpus/triage/README.md`). The same files are replayed by the JS
 //! package tests.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "test and bench code may panic on broken fixtures"
+)]
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -48,7 +55,13 @@ fn cites(article: &str, prefix: &str) -> bool {
 
 fn str_list<T: serde::Serialize>(v: &[T]) -> Vec<String> {
     v.iter()
-        .map(|x| serde_json::to_value(x).unwrap().as_str().unwrap().to_owned())
+        .map(|x| {
+            serde_json::to_value(x)
+                .unwrap()
+                .as_str()
+                .unwrap()
+                .to_owned()
+        })
         .collect()
 }
 
@@ -88,7 +101,11 @@ fn check(name: &str, e: &Expect, r: &TriageResult) -> Vec<String> {
             fail(format!("roles {roles:?} lack {role}"));
         }
     }
-    let arts = || r.obligations.iter().flat_map(|o| o.articles.iter().map(move |a| (o, a)));
+    let arts = || {
+        r.obligations
+            .iter()
+            .flat_map(|o| o.articles.iter().map(move |a| (o, a)))
+    };
     for c in e.cites.iter().flatten() {
         if !arts().any(|(_, a)| cites(a, c)) {
             fail(format!("no obligation cites {c}"));
@@ -96,7 +113,10 @@ fn check(name: &str, e: &Expect, r: &TriageResult) -> Vec<String> {
     }
     for c in e.not_cites.iter().flatten() {
         if let Some((o, a)) = arts().find(|(_, a)| cites(a, c)) {
-            fail(format!("obligation {} ({:?}) cites {a}, expected not {c}", o.id, o.role));
+            fail(format!(
+                "obligation {} ({:?}) cites {a}, expected not {c}",
+                o.id, o.role
+            ));
         }
     }
     for (c, d) in e.applies_from.iter().flatten() {
@@ -127,7 +147,10 @@ fn check(name: &str, e: &Expect, r: &TriageResult) -> Vec<String> {
         }
     }
     if e.no_review == Some(true) && !r.needs_review.is_empty() {
-        fail(format!("needs_review should be empty: {:?}", r.needs_review));
+        fail(format!(
+            "needs_review should be empty: {:?}",
+            r.needs_review
+        ));
     }
     errs
 }
@@ -142,7 +165,11 @@ fn run_expectations(file: &str) -> usize {
         let fname = e.file.clone().unwrap_or_else(|| format!("{name}.toml"));
         let path = dir.join("systems").join(&fname);
         let src = std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("missing {path:?}"));
-        let fmt = if fname.ends_with(".json") { SourceFormat::Json } else { SourceFormat::Toml };
+        let fmt = if fname.ends_with(".json") {
+            SourceFormat::Json
+        } else {
+            SourceFormat::Toml
+        };
         let sys = parse_system(&src, fmt).unwrap_or_else(|err| panic!("{fname}: {err}"));
         let as_of: Date = match &e.as_of {
             Some(d) => d.parse().unwrap(),
@@ -151,7 +178,12 @@ fn run_expectations(file: &str) -> usize {
         let r = triage(&sys, as_of);
         errs.extend(check(name, e, &r));
     }
-    assert!(errs.is_empty(), "{} failures:\n{}", errs.len(), errs.join("\n"));
+    assert!(
+        errs.is_empty(),
+        "{} failures:\n{}",
+        errs.len(),
+        errs.join("\n")
+    );
     cases.len()
 }
 

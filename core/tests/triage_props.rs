@@ -1,5 +1,12 @@
 //! Rule-data invariants, bad-input classes and properties of the triage.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "test and bench code may panic on broken fixtures"
+)]
+
 use aimskit_core::InputErrorKind as K;
 use aimskit_core::system::{
     AnnexIiiPoint, Art5Exception, Art5Practice, Art6_3Condition, Art50Exception, Art50Provision,
@@ -31,12 +38,23 @@ fn built_in_rules_load_and_validate() {
 fn every_vocabulary_id_is_handled_and_every_enum_value_is_in_the_vocabulary() {
     let vocab = vocabulary();
     fn check<T: SpecId>(vocab: &[aimskit_core::triage::VocabularyEntry]) {
-        let field = if T::FIELD == "unsure" { return } else { T::FIELD };
+        let field = if T::FIELD == "unsure" {
+            return;
+        } else {
+            T::FIELD
+        };
         for v in T::all() {
-            assert!(vocab.iter().any(|e| e.field == field && e.id == v.as_str()), "{field} {v:?}");
+            assert!(
+                vocab.iter().any(|e| e.field == field && e.id == v.as_str()),
+                "{field} {v:?}"
+            );
         }
         for e in vocab.iter().filter(|e| e.field == field) {
-            assert!(T::from_id(&e.id).is_some(), "vocabulary {field}:{} unknown to the parser", e.id);
+            assert!(
+                T::from_id(&e.id).is_some(),
+                "vocabulary {field}:{} unknown to the parser",
+                e.id
+            );
         }
     }
     check::<Role>(&vocab);
@@ -52,18 +70,48 @@ fn every_vocabulary_id_is_handled_and_every_enum_value_is_in_the_vocabulary() {
     check::<ValueChain>(&vocab);
     let r = rules::built_in().unwrap();
     for f in FieldName::ALL {
-        assert!(r.field(f.as_str()).is_some(), "field {} has no phrases", f.as_str());
+        assert!(
+            r.field(f.as_str()).is_some(),
+            "field {} has no phrases",
+            f.as_str()
+        );
     }
     let fields: Vec<&str> = vocab.iter().map(|e| e.field.as_str()).collect();
-    assert!(fields.iter().all(|f| aimskit_core::system::TOP_LEVEL_FIELDS.contains(f)));
+    assert!(
+        fields
+            .iter()
+            .all(|f| aimskit_core::system::TOP_LEVEL_FIELDS.contains(f))
+    );
 }
 
 #[test]
 fn citations_are_well_formed() {
-    for ok in ["Art. 4", "Art. 6(3)", "Art. 5(1)(ba)", "Art. 26(10)", "Art. 4a", "Art. 6(1a)", "Annex III point 4(a)", "Annex I Section A point 4", "Annex III point 2", "Recital 12"] {
+    for ok in [
+        "Art. 4",
+        "Art. 6(3)",
+        "Art. 5(1)(ba)",
+        "Art. 26(10)",
+        "Art. 4a",
+        "Art. 6(1a)",
+        "Annex III point 4(a)",
+        "Annex I Section A point 4",
+        "Annex III point 2",
+        "Recital 12",
+    ] {
         assert!(check_citation(ok).is_ok(), "{ok}");
     }
-    for bad in ["Art 4", "Art. ", "Art. 06", "Art. 6(3", "Art. 6(A)", "Art. 5(1)(a)(i)(x)", "Annex IV point 1", "Annex III point x", "Article 4", "Art. 6 (3)"] {
+    for bad in [
+        "Art 4",
+        "Art. ",
+        "Art. 06",
+        "Art. 6(3",
+        "Art. 6(A)",
+        "Art. 5(1)(a)(i)(x)",
+        "Annex IV point 1",
+        "Annex III point x",
+        "Article 4",
+        "Art. 6 (3)",
+    ] {
         assert!(check_citation(bad).is_err(), "{bad}");
     }
     assert!(check_article("Annex III point 4(a)").is_err());
@@ -71,16 +119,26 @@ fn citations_are_well_formed() {
 
 #[test]
 fn broken_rule_data_is_rejected() {
-    let (t, o, v) = (rules::TRIAGE_TOML, rules::OBLIGATIONS_TOML, rules::VOCABULARY_TOML);
+    let (t, o, v) = (
+        rules::TRIAGE_TOML,
+        rules::OBLIGATIONS_TOML,
+        rules::VOCABULARY_TOML,
+    );
     assert!(rules::load(t, o, v).is_ok());
-    let dup = format!("{o}\n[[obligation]]\nid = \"ai_literacy\"\nrole = \"provider\"\narticles = [\"Art. 4\"]\ndate = \"literacy\"\ntitle = \"x\"\nsource = \"x\"\nstatus = \"secondary\"\n");
+    let dup = format!(
+        "{o}\n[[obligation]]\nid = \"ai_literacy\"\nrole = \"provider\"\narticles = [\"Art. 4\"]\ndate = \"literacy\"\ntitle = \"x\"\nsource = \"x\"\nstatus = \"secondary\"\n"
+    );
     assert!(rules::load(t, &dup, v).unwrap_err().contains("duplicate"));
     let bad_art = o.replacen("articles = [\"Art. 4\"]", "articles = [\"Article 4\"]", 1);
     assert!(rules::load(t, &bad_art, v).is_err());
     let bad_status = o.replacen("status = \"official_journal\"", "status = \"blog\"", 1);
     assert!(rules::load(t, &bad_status, v).is_err());
     let bad_date = o.replacen("date = \"literacy\"", "date = \"someday\"", 1);
-    assert!(rules::load(t, &bad_date, v).unwrap_err().contains("date key"));
+    assert!(
+        rules::load(t, &bad_date, v)
+            .unwrap_err()
+            .contains("date key")
+    );
     let no_source = o.replacen("source = \"Art. 5(1)(a)\"", "source = \"\"", 1);
     assert!(rules::load(t, &no_source, v).is_err());
 }
@@ -98,36 +156,75 @@ fn each_error_class() {
     let e = err("format = \"aimskit-system/1\"\nname = ", SourceFormat::Toml);
     assert_eq!(e.kind, K::Syntax);
     assert_eq!(err("{\"format\": ", SourceFormat::Json).kind, K::Syntax);
-    let e = err("format = \"aimskit-system/2\"\nname = \"x\"", SourceFormat::Toml);
+    let e = err(
+        "format = \"aimskit-system/2\"\nname = \"x\"",
+        SourceFormat::Toml,
+    );
     assert_eq!((e.kind, e.field.as_str()), (K::Format, "format"));
     assert_eq!(err("name = \"x\"", SourceFormat::Toml).kind, K::Format);
     let e = err(&format!("{HEAD}anex_iii = []"), SourceFormat::Toml);
-    assert_eq!((e.kind, e.did_you_mean.as_deref()), (K::UnknownField, Some("annex_iii")));
+    assert_eq!(
+        (e.kind, e.did_you_mean.as_deref()),
+        (K::UnknownField, Some("annex_iii"))
+    );
     let e = err(&format!("{HEAD}art5 = [\"5.1.q\"]"), SourceFormat::Toml);
     assert_eq!((e.kind, e.field.as_str()), (K::UnknownId, "art5[0]"));
     assert!(e.did_you_mean.is_some());
-    let e = err(&format!("{HEAD}annex_iii = [\"4.a\", \"4.z\"]"), SourceFormat::Toml);
-    assert_eq!((e.kind, e.field.as_str(), e.did_you_mean.as_deref()), (K::UnknownId, "annex_iii[1]", Some("4.a")));
+    let e = err(
+        &format!("{HEAD}annex_iii = [\"4.a\", \"4.z\"]"),
+        SourceFormat::Toml,
+    );
+    assert_eq!(
+        (e.kind, e.field.as_str(), e.did_you_mean.as_deref()),
+        (K::UnknownId, "annex_iii[1]", Some("4.a"))
+    );
     let e = err(&format!("{HEAD}profiling = \"yes\""), SourceFormat::Toml);
     assert_eq!((e.kind, e.field.as_str()), (K::WrongType, "profiling"));
     let e = err(&format!("{HEAD}annex_iii = \"4.a\""), SourceFormat::Toml);
     assert_eq!(e.kind, K::WrongType);
     let e = err(&format!("{HEAD}as_of = \"2026-13-01\""), SourceFormat::Toml);
     assert_eq!((e.kind, e.field.as_str()), (K::Date, "as_of"));
-    let e = err(&format!("{HEAD}[gpai]\nplaced_before = \"last year\""), SourceFormat::Toml);
+    let e = err(
+        &format!("{HEAD}[gpai]\nplaced_before = \"last year\""),
+        SourceFormat::Toml,
+    );
     assert_eq!((e.kind, e.field.as_str()), (K::Date, "gpai.placed_before"));
     let e = err(&format!("{HEAD}[gpai]\nprovidr = true"), SourceFormat::Toml);
-    assert_eq!((e.kind, e.field.as_str(), e.did_you_mean.as_deref()), (K::UnknownField, "gpai.providr", Some("provider")));
-    let e = err(&format!("{HEAD}[gpai]\ntraining_flops = -1.0"), SourceFormat::Toml);
+    assert_eq!(
+        (e.kind, e.field.as_str(), e.did_you_mean.as_deref()),
+        (K::UnknownField, "gpai.providr", Some("provider"))
+    );
+    let e = err(
+        &format!("{HEAD}[gpai]\ntraining_flops = -1.0"),
+        SourceFormat::Toml,
+    );
     assert_eq!(e.kind, K::OutOfRange);
-    let e = err(&format!("{HEAD}[[impact.risks]]\nharm = \"h\"\nlikelihood = 7\nseverity = 2"), SourceFormat::Toml);
-    assert_eq!((e.kind, e.field.as_str()), (K::OutOfRange, "impact.risks[0].likelihood"));
-    let e = err(&format!("{HEAD}[impact]\nprocess = \"p\""), SourceFormat::Toml);
-    assert_eq!((e.kind, e.did_you_mean.as_deref()), (K::UnknownField, Some("processes")));
+    let e = err(
+        &format!("{HEAD}[[impact.risks]]\nharm = \"h\"\nlikelihood = 7\nseverity = 2"),
+        SourceFormat::Toml,
+    );
+    assert_eq!(
+        (e.kind, e.field.as_str()),
+        (K::OutOfRange, "impact.risks[0].likelihood")
+    );
+    let e = err(
+        &format!("{HEAD}[impact]\nprocess = \"p\""),
+        SourceFormat::Toml,
+    );
+    assert_eq!(
+        (e.kind, e.did_you_mean.as_deref()),
+        (K::UnknownField, Some("processes"))
+    );
     let e = err("format = \"aimskit-system/1\"", SourceFormat::Toml);
     assert_eq!((e.kind, e.field.as_str()), (K::Missing, "name"));
-    let e = err(&format!("{HEAD}unsure = [\"profilng\"]"), SourceFormat::Toml);
-    assert_eq!((e.kind, e.did_you_mean.as_deref()), (K::UnknownId, Some("profiling")));
+    let e = err(
+        &format!("{HEAD}unsure = [\"profilng\"]"),
+        SourceFormat::Toml,
+    );
+    assert_eq!(
+        (e.kind, e.did_you_mean.as_deref()),
+        (K::UnknownId, Some("profiling"))
+    );
     let big = format!("{HEAD}description = \"{}\"", "a".repeat(1 << 20));
     assert_eq!(err(&big, SourceFormat::Toml).kind, K::TooLarge);
     let deep = format!("{HEAD}roles = {}{}", "[".repeat(200), "]".repeat(200));
@@ -136,20 +233,34 @@ fn each_error_class() {
     assert_eq!(err(&deep, SourceFormat::Json).kind, K::TooLarge);
     assert_eq!(err("[1,2]", SourceFormat::Json).kind, K::WrongType);
     // messages name field, expectation and hint
-    let msg = err(&format!("{HEAD}annex_iii = [\"4.z\"]"), SourceFormat::Toml).in_file("a.toml").to_string();
-    assert!(msg.contains("a.toml") && msg.contains("annex_iii[0]") && msg.contains("did you mean `4.a`"), "{msg}");
+    let msg = err(&format!("{HEAD}annex_iii = [\"4.z\"]"), SourceFormat::Toml)
+        .in_file("a.toml")
+        .to_string();
+    assert!(
+        msg.contains("a.toml")
+            && msg.contains("annex_iii[0]")
+            && msg.contains("did you mean `4.a`"),
+        "{msg}"
+    );
 }
 
 #[test]
 fn toml_dates_and_json_match() {
     let a = parse_system(&format!("{HEAD}as_of = 2026-11-29"), SourceFormat::Toml).unwrap();
     let b = parse_system(&format!("{HEAD}as_of = \"2026-11-29\""), SourceFormat::Toml).unwrap();
-    let c = parse_system("{\"format\":\"aimskit-system/1\",\"name\":\"x\",\"as_of\":\"2026-11-29\"}", SourceFormat::Json).unwrap();
+    let c = parse_system(
+        "{\"format\":\"aimskit-system/1\",\"name\":\"x\",\"as_of\":\"2026-11-29\"}",
+        SourceFormat::Json,
+    )
+    .unwrap();
     assert_eq!(a, b);
     assert_eq!(b, c);
     assert_eq!(a.as_of, Some(date("2026-11-29")));
     assert!(a.ai_system);
-    let e = err(&format!("{HEAD}as_of = 2026-11-29T10:00:00Z"), SourceFormat::Toml);
+    let e = err(
+        &format!("{HEAD}as_of = 2026-11-29T10:00:00Z"),
+        SourceFormat::Toml,
+    );
     assert_eq!(e.kind, K::Date);
 }
 
@@ -158,7 +269,10 @@ fn deterministic() {
     let s = parse_system(&format!("{HEAD}roles=[\"deployer\",\"provider\"]\nestablished_in_eu=true\nannex_iii=[\"5.b\",\"4.a\"]\nart50=[\"50.1\"]\nunsure=[\"annex_iii\",\"profiling\"]"), SourceFormat::Toml).unwrap();
     let a = triage(&s, date("2026-11-29"));
     let b = triage(&s, date("2026-11-29"));
-    assert_eq!(serde_json::to_string(&a).unwrap(), serde_json::to_string(&b).unwrap());
+    assert_eq!(
+        serde_json::to_string(&a).unwrap(),
+        serde_json::to_string(&b).unwrap()
+    );
     assert_eq!(a.high_risk_basis, ["annex_iii:4.a", "annex_iii:5.b"]);
 }
 

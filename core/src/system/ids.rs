@@ -310,6 +310,8 @@ impl SpecId for crate::triage::Role {
         crate::triage::Role::as_str(self)
     }
     fn from_id(s: &str) -> Option<Self> {
-        crate::triage::Role::ALL.into_iter().find(|r| r.as_str() == s)
+        crate::triage::Role::ALL
+            .into_iter()
+            .find(|r| r.as_str() == s)
     }
 }

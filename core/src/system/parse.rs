@@ -5,6 +5,11 @@
 //! `gpai.training_flops`) whatever the syntax, with a "did you mean" hint for
 //! unknown names and IDs.
 
+#![allow(
+    clippy::result_large_err,
+    reason = "InputError is the shared error type; errors are rare and off the hot path"
+)]
+
 use super::ids::{FieldName, SpecId};
 use super::{GPAI_FIELDS, GpaiFacts, SYSTEM_FORMAT, SystemFile, TOP_LEVEL_FIELDS};
 use crate::impact::{ImpactRisk, ImpactWorksheet};
@@ -133,15 +138,28 @@ fn nesting_depth(text: &str) -> usize {
 
 fn syntax(expected: &str, msg: impl std::fmt::Display) -> InputError {
     let msg = msg.to_string();
-    let first = msg.lines().find(|l| !l.trim().is_empty()).unwrap_or("").trim().to_owned();
+    let first = msg
+        .lines()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("")
+        .trim()
+        .to_owned();
     InputError::new(K::Syntax, "", expected.to_owned()).found(clip_msg(&msg, &first))
 }
 
 fn clip_msg(full: &str, first: &str) -> String {
     // toml errors are multi-line with a caret diagram; keep them on one line.
-    let compact: Vec<&str> = full.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let compact: Vec<&str> = full
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
     let joined = compact.join(" ");
-    if joined.chars().count() > 200 { first.to_owned() } else { joined }
+    if joined.chars().count() > 200 {
+        first.to_owned()
+    } else {
+        joined
+    }
 }
 
 fn from_toml(text: &str) -> Result<Node, InputError> {
@@ -195,7 +213,11 @@ fn wrong(path: &str, expected: &str, found: &Node) -> InputError {
 }
 
 fn unknown_field(path: &str, key: &str, known: &[&'static str]) -> InputError {
-    let full = if path.is_empty() { key.to_owned() } else { format!("{path}.{key}") };
+    let full = if path.is_empty() {
+        key.to_owned()
+    } else {
+        format!("{path}.{key}")
+    };
     InputError::new(
         K::UnknownField,
         full,
@@ -229,7 +251,8 @@ fn get_date(node: &Node, path: &str) -> Result<Date, InputError> {
         other => return Err(wrong(path, "a date of the form YYYY-MM-DD", other)),
     };
     text.parse::<Date>().map_err(|_| {
-        InputError::new(K::Date, path, "a date of the form YYYY-MM-DD").found(format!("`{}`", clip(text)))
+        InputError::new(K::Date, path, "a date of the form YYYY-MM-DD")
+            .found(format!("`{}`", clip(text)))
     })
 }
 
@@ -268,14 +291,26 @@ pub(crate) fn from_node(root: &Node) -> Result<SystemFile, InputError> {
     let find = |k: &str| fields.iter().find(|(key, _)| key == k).map(|(_, v)| v);
     match find("format") {
         None => {
-            return Err(InputError::new(K::Format, "format", format!("`format = \"{SYSTEM_FORMAT}\"`")));
+            return Err(InputError::new(
+                K::Format,
+                "format",
+                format!("`format = \"{SYSTEM_FORMAT}\"`"),
+            ));
         }
         Some(Node::Str(s)) if s == SYSTEM_FORMAT => {}
         Some(Node::Str(s)) => {
-            return Err(InputError::new(K::Format, "format", format!("`{SYSTEM_FORMAT}`"))
-                .found(format!("`{}`", clip(s))));
+            return Err(
+                InputError::new(K::Format, "format", format!("`{SYSTEM_FORMAT}`"))
+                    .found(format!("`{}`", clip(s))),
+            );
         }
-        Some(other) => return Err(wrong("format", &format!("the string `{SYSTEM_FORMAT}`"), other)),
+        Some(other) => {
+            return Err(wrong(
+                "format",
+                &format!("the string `{SYSTEM_FORMAT}`"),
+                other,
+            ));
+        }
     }
     let mut sys = SystemFile::new("");
     let mut has_name = false;
@@ -314,7 +349,11 @@ pub(crate) fn from_node(root: &Node) -> Result<SystemFile, InputError> {
         }
     }
     if !has_name {
-        return Err(InputError::new(K::Missing, "name", "a `name` for the system (a string)"));
+        return Err(InputError::new(
+            K::Missing,
+            "name",
+            "a `name` for the system (a string)",
+        ));
     }
     Ok(sys)
 }
@@ -386,8 +425,10 @@ fn get_strings(node: &Node, path: &str) -> Result<Vec<String>, InputError> {
 fn get_score(node: &Node, path: &str) -> Result<u8, InputError> {
     match node {
         Node::Int(i) if (1..=5).contains(i) => Ok(*i as u8),
-        Node::Int(i) => Err(InputError::new(K::OutOfRange, path, "a whole number from 1 to 5")
-            .found(format!("`{i}`"))),
+        Node::Int(i) => Err(
+            InputError::new(K::OutOfRange, path, "a whole number from 1 to 5")
+                .found(format!("`{i}`")),
+        ),
         other => Err(wrong(path, "a whole number from 1 to 5", other)),
     }
 }
@@ -414,7 +455,11 @@ fn impact(node: &Node) -> Result<ImpactWorksheet, InputError> {
             "remedies" => w.remedies = get_str(value, &path)?,
             "risks" => {
                 let Node::Arr(items) = value else {
-                    return Err(wrong(&path, "a list of risk tables (`[[impact.risks]]`)", value));
+                    return Err(wrong(
+                        &path,
+                        "a list of risk tables (`[[impact.risks]]`)",
+                        value,
+                    ));
                 };
                 for (i, item) in items.iter().enumerate() {
                     w.risks.push(risk(item, &format!("{path}[{i}]"))?);

@@ -90,7 +90,11 @@ pub fn to_toml(sys: &SystemFile) -> String {
     if let Some(g) = &sys.gpai {
         out.push_str("\n[gpai]\n");
         let _ = writeln!(out, "provider = {}", g.provider);
-        let _ = writeln!(out, "training_flops = {}", toml::Value::Float(g.training_flops));
+        let _ = writeln!(
+            out,
+            "training_flops = {}",
+            toml::Value::Float(g.training_flops)
+        );
         let _ = writeln!(out, "designated = {}", g.designated);
         let _ = writeln!(out, "open_source = {}", g.open_source);
         if let Some(d) = g.placed_before {
@@ -147,7 +151,10 @@ pub fn to_json(sys: &SystemFile) -> String {
     m.insert("value_chain".into(), json!(ids(&sys.value_chain)));
     m.insert("unsure".into(), json!(ids(&sys.unsure)));
     if let Some(impact) = &sys.impact {
-        m.insert("impact".into(), serde_json::to_value(impact).unwrap_or(Value::Null));
+        m.insert(
+            "impact".into(),
+            serde_json::to_value(impact).unwrap_or(Value::Null),
+        );
     }
     if let Some(g) = &sys.gpai {
         m.insert("gpai".into(), gpai_json(g));

@@ -13,8 +13,7 @@ use super::rules::Rules;
 use crate::Date;
 use crate::system::{
     AnnexIPoint, AnnexIiiPoint as P3, Art5Exception as X5, Art5Practice as A5,
-    Art50Exception as X50, Art50Provision as A50, Exclusion as Ex, NexusKind as Nx,
-    SystemFile,
+    Art50Exception as X50, Art50Provision as A50, Exclusion as Ex, NexusKind as Nx, SystemFile,
 };
 
 /// Systemic-risk presumption threshold (Art. 51(2)): strictly greater than.
@@ -48,7 +47,10 @@ impl<'r> Cx<'r> {
     fn fire(&mut self, id: &str, args: &[(&str, &str)]) {
         let (citation, mut because) = match self.rules.rule(id) {
             Some(r) => (r.citation.clone(), r.because.clone()),
-            None => (String::new(), format!("(rule `{id}` is missing from the rule data)")),
+            None => (
+                String::new(),
+                format!("(rule `{id}` is missing from the rule data)"),
+            ),
         };
         for (k, v) in args {
             because = because.replace(&format!("{{{k}}}"), v);
@@ -83,7 +85,11 @@ impl<'r> Cx<'r> {
         let Some(applies_from) = date else {
             return;
         };
-        if self.obligations.iter().any(|(_, o)| o.id == id && o.role == role) {
+        if self
+            .obligations
+            .iter()
+            .any(|(_, o)| o.id == id && o.role == role)
+        {
             return;
         }
         self.obligations.push((
@@ -144,12 +150,21 @@ fn sorted_roles(mut roles: Vec<Role>) -> Vec<Role> {
 
 /// Evaluates one system without the what-if review of `unsure` fields.
 /// Returns the result and the combination flags (facts the rules cannot decide).
-pub(crate) fn evaluate(rules: &Rules, sys: &SystemFile, as_of: Date) -> (TriageResult, Vec<Review>) {
+pub(crate) fn evaluate(
+    rules: &Rules,
+    sys: &SystemFile,
+    as_of: Date,
+) -> (TriageResult, Vec<Review>) {
     let mut cx = Cx::new(rules, as_of);
     let declared = sorted_roles(sys.roles.clone());
-    let hard_exclusion = [Ex::Military, Ex::ThirdCountryAuthority, Ex::ScientificResearch, Ex::PreMarketResearch]
-        .into_iter()
-        .find(|e| sys.exclusions.contains(e));
+    let hard_exclusion = [
+        Ex::Military,
+        Ex::ThirdCountryAuthority,
+        Ex::ScientificResearch,
+        Ex::PreMarketResearch,
+    ]
+    .into_iter()
+    .find(|e| sys.exclusions.contains(e));
 
     let (class, mut roles) = system_axis(&mut cx, sys, &declared, hard_exclusion);
     let gpai = gpai_axis(&mut cx, sys, hard_exclusion);
@@ -157,7 +172,12 @@ pub(crate) fn evaluate(rules: &Rules, sys: &SystemFile, as_of: Date) -> (TriageR
         roles.push(Role::Provider);
     }
     let roles = sorted_roles(roles);
-    if !roles.is_empty() && matches!(class.tier, Tier::Prohibited | Tier::HighRisk | Tier::Limited | Tier::Minimal) {
+    if !roles.is_empty()
+        && matches!(
+            class.tier,
+            Tier::Prohibited | Tier::HighRisk | Tier::Limited | Tier::Minimal
+        )
+    {
         let list: Vec<&str> = roles.iter().map(|r| r.as_str()).collect();
         cx.fire("roles.effective", &[("roles", &list.join(", "))]);
     }
@@ -170,7 +190,11 @@ pub(crate) fn evaluate(rules: &Rules, sys: &SystemFile, as_of: Date) -> (TriageR
         as_of,
         rules_version: rules.version.clone(),
         tier: class.tier,
-        prohibited: class.prohibited.iter().map(|p| p.as_str().to_owned()).collect(),
+        prohibited: class
+            .prohibited
+            .iter()
+            .map(|p| p.as_str().to_owned())
+            .collect(),
         high_risk_basis: class.basis,
         derogation: class.derogation,
         transparency: class.transparency.iter().map(|s| (*s).to_owned()).collect(),
@@ -205,7 +229,8 @@ fn system_axis(
 
     let mut class = classify(cx, sys);
     if sys.exclusions.contains(&Ex::OpenSource) {
-        let covered = class.prohibited.is_empty() && class.basis.is_empty() && class.transparency.is_empty();
+        let covered =
+            class.prohibited.is_empty() && class.basis.is_empty() && class.transparency.is_empty();
         if covered {
             cx.fire("scope.exclusion.2.12", &[]);
             return (Classification::empty(Tier::OutOfScope), roles);
@@ -281,7 +306,10 @@ fn territorial_scope(cx: &mut Cx<'_>, sys: &SystemFile, declared: &[Role]) -> Op
                 cx.fire(r, &[("role", &role.as_str().replace('_', " "))]);
                 scoped.push(role);
             }
-            None => cx.fire("scope.role.out", &[("role", &role.as_str().replace('_', " "))]),
+            None => cx.fire(
+                "scope.role.out",
+                &[("role", &role.as_str().replace('_', " "))],
+            ),
         }
     }
     if personal && !scoped.is_empty() && declared.contains(&Role::Deployer) {
@@ -308,7 +336,9 @@ fn classify(cx: &mut Cx<'_>, sys: &SystemFile) -> Classification {
             A5::D => has(X5::DObjectiveFacts).then_some("art5.exception.5.1.d.objective_facts"),
             A5::F => has(X5::FMedicalOrSafety).then_some("art5.exception.5.1.f.medical_or_safety"),
             A5::G => has(X5::GDatasetLabelling).then_some("art5.exception.5.1.g.dataset_labelling"),
-            A5::H => (has(X5::HI) || has(X5::HIi) || has(X5::HIii)).then_some("art5.exception.5.1.h"),
+            A5::H => {
+                (has(X5::HI) || has(X5::HIi) || has(X5::HIii)).then_some("art5.exception.5.1.h")
+            }
             _ => None,
         };
         match exception {
@@ -326,16 +356,27 @@ fn classify(cx: &mut Cx<'_>, sys: &SystemFile) -> Classification {
             }
             None => {
                 cx.fire(&format!("art5.{}", p.as_str()), &[]);
-                let key = if matches!(p, A5::Ba | A5::Bb) { "prohibitions_2026" } else { "prohibitions" };
+                let key = if matches!(p, A5::Ba | A5::Bb) {
+                    "prohibitions_2026"
+                } else {
+                    "prohibitions"
+                };
                 if let Some(d) = cx.rules.date(key).filter(|d| *d > cx.as_of) {
                     let (d, a) = (d.to_string(), cx.as_of.to_string());
-                    cx.fire("art5.not_yet", &[("id", p.as_str()), ("date", &d), ("as_of", &a)]);
+                    cx.fire(
+                        "art5.not_yet",
+                        &[("id", p.as_str()), ("date", &d), ("as_of", &a)],
+                    );
                 }
                 class.prohibited.push(p);
             }
         }
     }
-    for e in sys.art5_exceptions.iter().filter(|e| !sys.art5.contains(&e.practice())) {
+    for e in sys
+        .art5_exceptions
+        .iter()
+        .filter(|e| !sys.art5.contains(&e.practice()))
+    {
         cx.fire("art5.exception.unused", &[("id", e.as_str())]);
     }
 
@@ -350,7 +391,10 @@ fn classify(cx: &mut Cx<'_>, sys: &SystemFile) -> Classification {
             points.dedup();
             for p in points {
                 let (label, _) = cx.label("annex_i", p.as_str());
-                cx.fire("annex_i.high_risk", &[("id", p.as_str()), ("label", &label)]);
+                cx.fire(
+                    "annex_i.high_risk",
+                    &[("id", p.as_str()), ("label", &label)],
+                );
                 class.annex_i_hr.push(p);
             }
         } else {
@@ -363,7 +407,10 @@ fn classify(cx: &mut Cx<'_>, sys: &SystemFile) -> Classification {
     for p in implied {
         if !points.contains(&p) {
             let (label, citation) = cx.label("annex_iii", p.as_str());
-            cx.fire("annex_iii.implied", &[("citation", &citation), ("label", &label)]);
+            cx.fire(
+                "annex_iii.implied",
+                &[("citation", &citation), ("label", &label)],
+            );
             points.push(p);
         }
     }
@@ -372,7 +419,10 @@ fn classify(cx: &mut Cx<'_>, sys: &SystemFile) -> Classification {
         for p in &points {
             if sys.annex_iii.contains(p) {
                 let (label, citation) = cx.label("annex_iii", p.as_str());
-                cx.fire("annex_iii.point", &[("citation", &citation), ("label", &label)]);
+                cx.fire(
+                    "annex_iii.point",
+                    &[("citation", &citation), ("label", &label)],
+                );
             }
         }
         let high = if sys.art6_3.is_empty() {
@@ -384,7 +434,11 @@ fn classify(cx: &mut Cx<'_>, sys: &SystemFile) -> Classification {
             let conds: Vec<&str> = sys.art6_3.iter().map(|c| c.as_str()).collect();
             cx.fire("art6_3.derogation", &[("conditions", &conds.join(", "))]);
             if class.annex_i_hr.is_empty() {
-                let mut d: Vec<String> = sys.art6_3.iter().map(|c| format!("6.3.{}", c.as_str())).collect();
+                let mut d: Vec<String> = sys
+                    .art6_3
+                    .iter()
+                    .map(|c| format!("6.3.{}", c.as_str()))
+                    .collect();
                 d.sort();
                 class.derogation = d;
             }
@@ -399,7 +453,12 @@ fn classify(cx: &mut Cx<'_>, sys: &SystemFile) -> Classification {
         .annex_i_hr
         .iter()
         .map(|p| format!("annex_i:{}", p.as_str()))
-        .chain(class.annex_iii_hr.iter().map(|p| format!("annex_iii:{}", p.as_str())))
+        .chain(
+            class
+                .annex_iii_hr
+                .iter()
+                .map(|p| format!("annex_iii:{}", p.as_str())),
+        )
         .collect();
     class.section_b_only = class.annex_iii_hr.is_empty()
         && !class.annex_i_hr.is_empty()
@@ -440,12 +499,20 @@ fn transparency(cx: &mut Cx<'_>, sys: &SystemFile, points: &[P3], class: &mut Cl
             t.push("50.2");
         }
     }
-    let derived = points.iter().any(|p| matches!(p, P3::P1B | P3::P1C)) || sys.art5.contains(&A5::F);
+    let derived =
+        points.iter().any(|p| matches!(p, P3::P1B | P3::P1C)) || sys.art5.contains(&A5::F);
     if fact(A50::EmotionOrBiometric) || derived {
         if le {
             excepted_by_le.push("Art. 50(3)");
         } else {
-            cx.fire(if fact(A50::EmotionOrBiometric) { "art50.50.3" } else { "art50.50.3.derived" }, &[]);
+            cx.fire(
+                if fact(A50::EmotionOrBiometric) {
+                    "art50.50.3"
+                } else {
+                    "art50.50.3.derived"
+                },
+                &[],
+            );
             t.push("50.3");
         }
     }
@@ -475,7 +542,10 @@ fn transparency(cx: &mut Cx<'_>, sys: &SystemFile, points: &[P3], class: &mut Cl
         }
     }
     if !excepted_by_le.is_empty() {
-        cx.fire("art50.exception.law_enforcement", &[("provisions", &excepted_by_le.join(", "))]);
+        cx.fire(
+            "art50.exception.law_enforcement",
+            &[("provisions", &excepted_by_le.join(", "))],
+        );
     }
     if class.section_b_only && !t.is_empty() {
         cx.fire("art50.section_b", &[]);
@@ -497,7 +567,12 @@ fn value_chain(cx: &mut Cx<'_>, sys: &SystemFile, class: &Classification, roles:
         for v in &sys.value_chain {
             cx.fire(&format!("art25.{}", v.as_str()), &[]);
         }
-        roles.retain(|r| !matches!(r, Role::Importer | Role::Distributor | Role::AuthorisedRepresentative));
+        roles.retain(|r| {
+            !matches!(
+                r,
+                Role::Importer | Role::Distributor | Role::AuthorisedRepresentative
+            )
+        });
         roles.push(Role::Provider);
     }
     let section_a = class.annex_i_hr.iter().any(|p| !p.is_section_b());
@@ -521,7 +596,10 @@ fn obligations(cx: &mut Cx<'_>, sys: &SystemFile, class: &Classification, roles:
     // Art. 4
     if has(Role::Provider) || has(Role::Deployer) {
         cx.fire("literacy", &[]);
-        for r in [Role::Provider, Role::Deployer].into_iter().filter(|r| has(*r)) {
+        for r in [Role::Provider, Role::Deployer]
+            .into_iter()
+            .filter(|r| has(*r))
+        {
             cx.oblige("ai_literacy", r);
         }
     }
@@ -535,7 +613,12 @@ fn obligations(cx: &mut Cx<'_>, sys: &SystemFile, class: &Classification, roles:
                 }
                 continue;
             }
-            for r in [Role::Provider, Role::Deployer, Role::Importer, Role::ProductManufacturer] {
+            for r in [
+                Role::Provider,
+                Role::Deployer,
+                Role::Importer,
+                Role::ProductManufacturer,
+            ] {
                 if has(r) {
                     cx.oblige(&id, r);
                 }
@@ -556,13 +639,21 @@ fn obligations(cx: &mut Cx<'_>, sys: &SystemFile, class: &Classification, roles:
     }
 
     // Art. 50: the system is classified by the paragraph; the duty lands on its bearer.
-    for (para, bearer) in [("50.1", Role::Provider), ("50.2", Role::Provider), ("50.3", Role::Deployer), ("50.4", Role::Deployer)] {
+    for (para, bearer) in [
+        ("50.1", Role::Provider),
+        ("50.2", Role::Provider),
+        ("50.3", Role::Deployer),
+        ("50.4", Role::Deployer),
+    ] {
         if !class.transparency.contains(&para) {
             continue;
         }
         if !has(bearer) {
             let provision = format!("Art. {}({})", &para[..2], &para[3..]);
-            cx.fire("art50.duty_elsewhere", &[("provision", &provision), ("bearer", bearer.as_str())]);
+            cx.fire(
+                "art50.duty_elsewhere",
+                &[("provision", &provision), ("bearer", bearer.as_str())],
+            );
             continue;
         }
         match para {
@@ -572,9 +663,18 @@ fn obligations(cx: &mut Cx<'_>, sys: &SystemFile, class: &Classification, roles:
             _ => {
                 if sys.art50.contains(&A50::DeepFake) {
                     let artistic = sys.art50_exceptions.contains(&X50::Artistic);
-                    cx.oblige(if artistic { "transparency.deep_fake_artistic" } else { "transparency.deep_fake" }, bearer);
+                    cx.oblige(
+                        if artistic {
+                            "transparency.deep_fake_artistic"
+                        } else {
+                            "transparency.deep_fake"
+                        },
+                        bearer,
+                    );
                 }
-                if sys.art50.contains(&A50::PublicInterestText) && !sys.art50_exceptions.contains(&X50::Editorial) {
+                if sys.art50.contains(&A50::PublicInterestText)
+                    && !sys.art50_exceptions.contains(&X50::Editorial)
+                {
                     cx.oblige("transparency.public_text", bearer);
                 }
             }
@@ -622,11 +722,20 @@ const GPAI_SYSTEMIC: [&str; 4] = [
     "gpai.systemic_cybersecurity",
 ];
 
-fn high_risk_obligations(cx: &mut Cx<'_>, sys: &SystemFile, class: &Classification, roles: &[Role]) {
+fn high_risk_obligations(
+    cx: &mut Cx<'_>,
+    sys: &SystemFile,
+    class: &Classification,
+    roles: &[Role],
+) {
     let has = |r: Role| roles.contains(&r);
     let iii = !class.annex_iii_hr.is_empty();
     let iii_persons = class.annex_iii_hr.iter().any(|p| *p != P3::P2);
-    let date = if iii { cx.rules.date("annex_iii") } else { cx.rules.date("annex_i") };
+    let date = if iii {
+        cx.rules.date("annex_iii")
+    } else {
+        cx.rules.date("annex_i")
+    };
     cx.hr_date = date;
     if let Some(d) = date {
         cx.fire("high_risk.dates", &[("date", &d.to_string())]);
@@ -661,7 +770,8 @@ fn high_risk_obligations(cx: &mut Cx<'_>, sys: &SystemFile, class: &Classificati
         if sys.public_body && iii_persons {
             cx.oblige("hr.deployer_public_registration", Role::Deployer);
         }
-        let law_enforcement = class.annex_iii_hr.iter().any(|p| p.area() == 6) || sys.art5.contains(&A5::H);
+        let law_enforcement =
+            class.annex_iii_hr.iter().any(|p| p.area() == 6) || sys.art5.contains(&A5::H);
         if class.annex_iii_hr.contains(&P3::P1A) && law_enforcement {
             cx.oblige("hr.deployer_post_rbi", Role::Deployer);
         }
@@ -678,13 +788,21 @@ fn high_risk_obligations(cx: &mut Cx<'_>, sys: &SystemFile, class: &Classificati
         cx.oblige("hr.distributor", Role::Distributor);
     }
     if has(Role::AuthorisedRepresentative) {
-        cx.oblige("hr.authorised_representative_tasks", Role::AuthorisedRepresentative);
+        cx.oblige(
+            "hr.authorised_representative_tasks",
+            Role::AuthorisedRepresentative,
+        );
     }
 }
 
 /// Art. 27(1): who must do a fundamental rights impact assessment.
 fn fria(cx: &mut Cx<'_>, sys: &SystemFile, class: &Classification) {
-    let relevant: Vec<P3> = class.annex_iii_hr.iter().copied().filter(|p| *p != P3::P2).collect();
+    let relevant: Vec<P3> = class
+        .annex_iii_hr
+        .iter()
+        .copied()
+        .filter(|p| *p != P3::P2)
+        .collect();
     if relevant.is_empty() {
         if class.annex_iii_hr.contains(&P3::P2) {
             cx.fire("fria.point_2", &[]);
@@ -778,53 +896,136 @@ fn gpai_axis(cx: &mut Cx<'_>, sys: &SystemFile, hard_exclusion: Option<Ex>) -> G
 #[cfg(test)]
 pub(crate) fn fired_rule_ids() -> Vec<String> {
     let mut ids: Vec<String> = [
-        "ai_system.no", "ai_system.yes", "scope.exclusion.2.10", "scope.exclusion.2.10.other_roles",
-        "scope.exclusion.2.12", "scope.exclusion.2.12.not_covered", "scope.provider",
-        "scope.provider.output", "scope.provider.established", "scope.deployer", "scope.deployer.output",
-        "scope.importer_distributor", "scope.product_manufacturer", "scope.authorised_representative",
-        "scope.role.out", "scope.no_roles", "scope.out", "art5.exception.5.1.d.objective_facts",
-        "art5.exception.5.1.f.medical_or_safety", "art5.exception.5.1.g.dataset_labelling",
-        "art5.exception.5.1.h", "art5.exception.unused", "art5.not_yet", "art5.d.annex_iii",
-        "annex_i.machinery_moved", "annex_i.high_risk", "annex_i.no_third_party", "annex_i.section_b",
-        "annex_i.product_manufacturer", "annex_iii.point", "annex_iii.implied", "art6_3.profiling",
-        "art6_3.derogation", "art6_3.registration_unverified", "high_risk.annex_iii", "high_risk.dates",
-        "art25.no_effect", "art50.50.1", "art50.50.2", "art50.50.3", "art50.50.3.derived",
-        "art50.50.4.deep_fake", "art50.50.4.artistic", "art50.50.4.text", "art50.exception.obvious",
-        "art50.exception.assistive", "art50.exception.editorial", "art50.exception.law_enforcement",
-        "art50.duty_elsewhere", "art50.section_b", "gpai.model", "gpai.systemic.flops",
-        "gpai.systemic.designated", "gpai.open_source", "gpai.open_source.systemic", "gpai.non_eu",
-        "gpai.non_eu.open_source", "gpai.legacy", "gpai.excluded", "literacy", "fria.required",
-        "fria.point_2", "fria.not_required", "roles.effective",
+        "ai_system.no",
+        "ai_system.yes",
+        "scope.exclusion.2.10",
+        "scope.exclusion.2.10.other_roles",
+        "scope.exclusion.2.12",
+        "scope.exclusion.2.12.not_covered",
+        "scope.provider",
+        "scope.provider.output",
+        "scope.provider.established",
+        "scope.deployer",
+        "scope.deployer.output",
+        "scope.importer_distributor",
+        "scope.product_manufacturer",
+        "scope.authorised_representative",
+        "scope.role.out",
+        "scope.no_roles",
+        "scope.out",
+        "art5.exception.5.1.d.objective_facts",
+        "art5.exception.5.1.f.medical_or_safety",
+        "art5.exception.5.1.g.dataset_labelling",
+        "art5.exception.5.1.h",
+        "art5.exception.unused",
+        "art5.not_yet",
+        "art5.d.annex_iii",
+        "annex_i.machinery_moved",
+        "annex_i.high_risk",
+        "annex_i.no_third_party",
+        "annex_i.section_b",
+        "annex_i.product_manufacturer",
+        "annex_iii.point",
+        "annex_iii.implied",
+        "art6_3.profiling",
+        "art6_3.derogation",
+        "art6_3.registration_unverified",
+        "high_risk.annex_iii",
+        "high_risk.dates",
+        "art25.no_effect",
+        "art50.50.1",
+        "art50.50.2",
+        "art50.50.3",
+        "art50.50.3.derived",
+        "art50.50.4.deep_fake",
+        "art50.50.4.artistic",
+        "art50.50.4.text",
+        "art50.exception.obvious",
+        "art50.exception.assistive",
+        "art50.exception.editorial",
+        "art50.exception.law_enforcement",
+        "art50.duty_elsewhere",
+        "art50.section_b",
+        "gpai.model",
+        "gpai.systemic.flops",
+        "gpai.systemic.designated",
+        "gpai.open_source",
+        "gpai.open_source.systemic",
+        "gpai.non_eu",
+        "gpai.non_eu.open_source",
+        "gpai.legacy",
+        "gpai.excluded",
+        "literacy",
+        "fria.required",
+        "fria.point_2",
+        "fria.not_required",
+        "roles.effective",
     ]
     .iter()
     .map(|s| (*s).to_owned())
     .collect();
-    for e in [Ex::Military, Ex::ThirdCountryAuthority, Ex::ScientificResearch, Ex::PreMarketResearch] {
+    for e in [
+        Ex::Military,
+        Ex::ThirdCountryAuthority,
+        Ex::ScientificResearch,
+        Ex::PreMarketResearch,
+    ] {
         ids.push(format!("scope.exclusion.{}", e.as_str()));
     }
     ids.extend(A5::ALL.iter().map(|p| format!("art5.{}", p.as_str())));
-    ids.extend(crate::system::ValueChain::ALL.iter().map(|v| format!("art25.{}", v.as_str())));
+    ids.extend(
+        crate::system::ValueChain::ALL
+            .iter()
+            .map(|v| format!("art25.{}", v.as_str())),
+    );
+    ids
+}
+
+/// The string-literal first arguments of every `call(` in `src` (IDs only).
+#[cfg(test)]
+fn literal_args(src: &str, call: &str) -> Vec<String> {
+    let mut ids = Vec::new();
+    for part in src.split(call).skip(1) {
+        let Some(rest) = part.trim_start().strip_prefix('"') else {
+            continue;
+        };
+        let Some(end) = rest.find('"') else {
+            continue;
+        };
+        let id = &rest[..end];
+        if !id.is_empty()
+            && id
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_'))
+        {
+            ids.push(id.to_owned());
+        }
+    }
     ids
 }
 
 /// All obligation IDs the evaluator can attach, for the invariant tests.
 #[cfg(test)]
 pub(crate) fn attached_obligation_ids() -> Vec<String> {
-    let src = include_str!("eval.rs");
-    let mut ids: Vec<String> = Vec::new();
-    for part in src.split("oblige(").skip(1) {
-        if let Some(rest) = part.strip_prefix('"') {
-            if let Some(end) = rest.find('"') {
-                ids.push(rest[..end].to_owned());
-            }
-        }
-    }
+    let mut ids = literal_args(include_str!("eval.rs"), "oblige(");
     ids.extend(A5::ALL.iter().map(|p| format!("prohibited.{}", p.as_str())));
-    ids.extend(crate::system::ValueChain::ALL.iter().map(|v| format!("value_chain.{}", v.as_str())));
     ids.extend(
-        ["transparency.deep_fake_artistic", "transparency.deep_fake"].iter().map(|s| (*s).to_owned()),
+        crate::system::ValueChain::ALL
+            .iter()
+            .map(|v| format!("value_chain.{}", v.as_str())),
     );
-    ids.extend(PROVIDER_HR.iter().chain(&DEPLOYER_HR).chain(&GPAI_SYSTEMIC).map(|s| (*s).to_owned()));
+    ids.extend(
+        ["transparency.deep_fake_artistic", "transparency.deep_fake"]
+            .iter()
+            .map(|s| (*s).to_owned()),
+    );
+    ids.extend(
+        PROVIDER_HR
+            .iter()
+            .chain(&DEPLOYER_HR)
+            .chain(&GPAI_SYSTEMIC)
+            .map(|s| (*s).to_owned()),
+    );
     ids.sort();
     ids.dedup();
     ids
@@ -836,25 +1037,36 @@ mod tests {
     fn every_id_the_code_uses_exists_in_the_data() {
         let rules = super::super::rules::built_in().unwrap();
         for id in super::fired_rule_ids() {
-            assert!(rules.rule(&id).is_some(), "rule `{id}` missing from triage.toml");
+            assert!(
+                rules.rule(&id).is_some(),
+                "rule `{id}` missing from triage.toml"
+            );
         }
         for id in super::attached_obligation_ids() {
-            assert!(rules.obligation(&id).is_some(), "obligation `{id}` missing from obligations.toml");
+            assert!(
+                rules.obligation(&id).is_some(),
+                "obligation `{id}` missing from obligations.toml"
+            );
         }
         // and every data entry is reachable from the code
         let fired = super::fired_rule_ids();
         for r in &rules.rules {
             assert!(fired.contains(&r.id), "rule `{}` is never fired", r.id);
         }
-        // every literal `fire("...")` in the source is in the list
-        let src = include_str!("eval.rs");
-        for part in src.split("fire(\"").skip(1) {
-            let id = &part[..part.find('"').unwrap()];
-            assert!(fired.iter().any(|f| f == id), "fired rule `{id}` not listed in fired_rule_ids");
+        // every literal first argument of `fire` in the source is listed
+        for id in super::literal_args(include_str!("eval.rs"), "fire(") {
+            assert!(
+                fired.contains(&id),
+                "fired rule `{id}` not listed in fired_rule_ids"
+            );
         }
         let attached = super::attached_obligation_ids();
         for o in &rules.obligations {
-            assert!(attached.contains(&o.id), "obligation `{}` is never attached", o.id);
+            assert!(
+                attached.contains(&o.id),
+                "obligation `{}` is never attached",
+                o.id
+            );
         }
     }
 }

@@ -75,7 +75,9 @@ fn broken_rules(system: &SystemFile, as_of: Date, e: &str) -> TriageResult {
 
 /// The rule-base version shown in every result (e.g. `"2026.11-omnibus"`).
 pub fn rules_version() -> &'static str {
-    rules::built_in().map(|r| r.version.as_str()).unwrap_or("invalid")
+    rules::built_in()
+        .map(|r| r.version.as_str())
+        .unwrap_or("invalid")
 }
 
 /// One ID of one list field, for listings in UIs.

@@ -24,7 +24,12 @@ struct Alt {
     sys: SystemFile,
 }
 
-pub(crate) fn review(rules: &Rules, sys: &SystemFile, as_of: Date, base: &TriageResult) -> Vec<Review> {
+pub(crate) fn review(
+    rules: &Rules,
+    sys: &SystemFile,
+    as_of: Date,
+    base: &TriageResult,
+) -> Vec<Review> {
     let mut out: Vec<Review> = Vec::new();
     let mut seen: Vec<F> = Vec::new();
     for &field in &sys.unsure {
@@ -45,11 +50,17 @@ pub(crate) fn review(rules: &Rules, sys: &SystemFile, as_of: Date, base: &Triage
                     best = Some((score, why));
                 }
             } else {
-                out.push(Review { field: field.as_str().to_owned(), why });
+                out.push(Review {
+                    field: field.as_str().to_owned(),
+                    why,
+                });
             }
         }
         if let Some((_, why)) = best {
-            out.push(Review { field: field.as_str().to_owned(), why });
+            out.push(Review {
+                field: field.as_str().to_owned(),
+                why,
+            });
         }
     }
     out
@@ -57,32 +68,56 @@ pub(crate) fn review(rules: &Rules, sys: &SystemFile, as_of: Date, base: &Triage
 
 fn phrase(rules: &Rules, field: &str, value: bool) -> String {
     let f = rules.field(field);
-    let p = if value { f.and_then(|f| f.yes.clone()) } else { f.and_then(|f| f.no.clone()) };
+    let p = if value {
+        f.and_then(|f| f.yes.clone())
+    } else {
+        f.and_then(|f| f.no.clone())
+    };
     p.unwrap_or_else(|| format!("`{field}` were {value}"))
 }
 
-fn flip(rules: &Rules, sys: &SystemFile, field: &str, get: fn(&mut SystemFile) -> &mut bool) -> Vec<Alt> {
+fn flip(
+    rules: &Rules,
+    sys: &SystemFile,
+    field: &str,
+    get: fn(&mut SystemFile) -> &mut bool,
+) -> Vec<Alt> {
     let mut s = sys.clone();
     let v = get(&mut s);
     *v = !*v;
     let value = *v;
-    vec![Alt { phrase: phrase(rules, field, value), sys: s }]
+    vec![Alt {
+        phrase: phrase(rules, field, value),
+        sys: s,
+    }]
 }
 
-fn list<T: SpecId>(rules: &Rules, sys: &SystemFile, get: fn(&mut SystemFile) -> &mut Vec<T>) -> (Vec<Alt>, bool) {
+fn list<T: SpecId>(
+    rules: &Rules,
+    sys: &SystemFile,
+    get: fn(&mut SystemFile) -> &mut Vec<T>,
+) -> (Vec<Alt>, bool) {
     let field = T::FIELD;
     let mut probe = sys.clone();
     let current = get(&mut probe).clone();
     let f = rules.field(field);
     if current.is_empty() {
-        let some = f.and_then(|f| f.some.clone()).unwrap_or_else(|| format!("`{field}` were not empty"));
+        let some = f
+            .and_then(|f| f.some.clone())
+            .unwrap_or_else(|| format!("`{field}` were not empty"));
         let alts = T::all()
             .iter()
             .map(|id| {
                 let mut s = sys.clone();
                 get(&mut s).push(*id);
-                let label = rules.id(field, id.as_str()).map(|d| d.label.clone()).unwrap_or_default();
-                Alt { phrase: format!("{some} (e.g. `{}`: {label})", id.as_str()), sys: s }
+                let label = rules
+                    .id(field, id.as_str())
+                    .map(|d| d.label.clone())
+                    .unwrap_or_default();
+                Alt {
+                    phrase: format!("{some} (e.g. `{}`: {label})", id.as_str()),
+                    sys: s,
+                }
             })
             .collect();
         (alts, true)
@@ -92,8 +127,14 @@ fn list<T: SpecId>(rules: &Rules, sys: &SystemFile, get: fn(&mut SystemFile) -> 
             .map(|id| {
                 let mut s = sys.clone();
                 get(&mut s).retain(|x| x != id);
-                let label = rules.id(field, id.as_str()).map(|d| d.label.clone()).unwrap_or_default();
-                Alt { phrase: format!("`{}` ({label}) did not apply", id.as_str()), sys: s }
+                let label = rules
+                    .id(field, id.as_str())
+                    .map(|d| d.label.clone())
+                    .unwrap_or_default();
+                Alt {
+                    phrase: format!("`{}` ({label}) did not apply", id.as_str()),
+                    sys: s,
+                }
             })
             .collect();
         (alts, false)
@@ -133,16 +174,30 @@ fn alternatives(rules: &Rules, sys: &SystemFile, field: F) -> (Vec<Alt>, bool) {
             let mut s = sys.clone();
             let g = gpai_mut(&mut s);
             let above = g.training_flops > SYSTEMIC_FLOPS;
-            g.training_flops = if above { SYSTEMIC_FLOPS } else { SYSTEMIC_FLOPS * 10.0 };
-            one(vec![Alt { phrase: phrase(rules, name, !above), sys: s }])
+            g.training_flops = if above {
+                SYSTEMIC_FLOPS
+            } else {
+                SYSTEMIC_FLOPS * 10.0
+            };
+            one(vec![Alt {
+                phrase: phrase(rules, name, !above),
+                sys: s,
+            }])
         }
         F::GpaiPlacedBefore => {
             let mut s = sys.clone();
             let cut = rules.date("gpai");
             let g = gpai_mut(&mut s);
             let before = matches!((g.placed_before, cut), (Some(p), Some(c)) if p < c);
-            g.placed_before = if before { None } else { cut.and_then(|c| c.add_days(-1)) };
-            one(vec![Alt { phrase: phrase(rules, name, !before), sys: s }])
+            g.placed_before = if before {
+                None
+            } else {
+                cut.and_then(|c| c.add_days(-1))
+            };
+            one(vec![Alt {
+                phrase: phrase(rules, name, !before),
+                sys: s,
+            }])
         }
     }
 }
@@ -159,7 +214,11 @@ fn tier_phrase(t: Tier) -> &'static str {
 }
 
 fn list_or_none(v: &[String]) -> String {
-    if v.is_empty() { "none".to_owned() } else { v.join(", ") }
+    if v.is_empty() {
+        "none".to_owned()
+    } else {
+        v.join(", ")
+    }
 }
 
 /// What changed between the base result and an alternative, with a score
@@ -172,30 +231,61 @@ fn consequence(base: &TriageResult, alt: &TriageResult) -> Option<(u8, String)> 
         if !base.derogation.is_empty() && alt.derogation.is_empty() && alt.tier == Tier::HighRisk {
             parts.push("Art. 6(3) no longer applies and it is high-risk".to_owned());
         } else if base.tier == Tier::HighRisk && !alt.derogation.is_empty() {
-            parts.push(format!("Art. 6(3) would apply and it would be {} instead of high-risk", tier_phrase(alt.tier)));
+            parts.push(format!(
+                "Art. 6(3) would apply and it would be {} instead of high-risk",
+                tier_phrase(alt.tier)
+            ));
         } else {
-            parts.push(format!("it would be {} instead of {}", tier_phrase(alt.tier), tier_phrase(base.tier)));
+            parts.push(format!(
+                "it would be {} instead of {}",
+                tier_phrase(alt.tier),
+                tier_phrase(base.tier)
+            ));
         }
     } else if base.prohibited != alt.prohibited {
         score = 8;
-        parts.push(format!("the prohibited practices would be {}", list_or_none(&alt.prohibited)));
+        parts.push(format!(
+            "the prohibited practices would be {}",
+            list_or_none(&alt.prohibited)
+        ));
     } else if base.high_risk_basis != alt.high_risk_basis {
         score = 6;
-        parts.push(format!("the high-risk basis would be {}", list_or_none(&alt.high_risk_basis)));
+        parts.push(format!(
+            "the high-risk basis would be {}",
+            list_or_none(&alt.high_risk_basis)
+        ));
     }
     if base.transparency != alt.transparency {
         score = score.max(5);
-        parts.push(format!("Art. 50 would apply as: {}", list_or_none(&alt.transparency)));
+        parts.push(format!(
+            "Art. 50 would apply as: {}",
+            list_or_none(&alt.transparency)
+        ));
     }
     if base.gpai != alt.gpai {
         score = score.max(7);
-        let s = |g| serde_json::to_value(g).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
-        parts.push(format!("the GPAI status would be {} instead of {}", s(alt.gpai), s(base.gpai)));
+        let s = |g| {
+            serde_json::to_value(g)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_owned))
+                .unwrap_or_default()
+        };
+        parts.push(format!(
+            "the GPAI status would be {} instead of {}",
+            s(alt.gpai),
+            s(base.gpai)
+        ));
     }
     let key = |r: &TriageResult| -> Vec<(String, String, String)> {
         r.obligations
             .iter()
-            .map(|o| (o.role.as_str().to_owned(), o.id.clone(), o.applies_from.to_string()))
+            .map(|o| {
+                (
+                    o.role.as_str().to_owned(),
+                    o.id.clone(),
+                    o.applies_from.to_string(),
+                )
+            })
             .collect()
     };
     let (bk, ak) = (key(base), key(alt));
@@ -204,14 +294,34 @@ fn consequence(base: &TriageResult, alt: &TriageResult) -> Option<(u8, String)> 
         let added: Vec<String> = alt
             .obligations
             .iter()
-            .filter(|o| !bk.contains(&(o.role.as_str().to_owned(), o.id.clone(), o.applies_from.to_string())))
-            .filter_map(|o| o.articles.first().map(|a| format!("{a} ({})", o.role.as_str())))
+            .filter(|o| {
+                !bk.contains(&(
+                    o.role.as_str().to_owned(),
+                    o.id.clone(),
+                    o.applies_from.to_string(),
+                ))
+            })
+            .filter_map(|o| {
+                o.articles
+                    .first()
+                    .map(|a| format!("{a} ({})", o.role.as_str()))
+            })
             .collect();
         let removed: Vec<String> = base
             .obligations
             .iter()
-            .filter(|o| !ak.contains(&(o.role.as_str().to_owned(), o.id.clone(), o.applies_from.to_string())))
-            .filter_map(|o| o.articles.first().map(|a| format!("{a} ({})", o.role.as_str())))
+            .filter(|o| {
+                !ak.contains(&(
+                    o.role.as_str().to_owned(),
+                    o.id.clone(),
+                    o.applies_from.to_string(),
+                ))
+            })
+            .filter_map(|o| {
+                o.articles
+                    .first()
+                    .map(|a| format!("{a} ({})", o.role.as_str()))
+            })
             .collect();
         let mut s = String::from("your obligations would change");
         let show = |v: &[String]| {
@@ -219,16 +329,28 @@ fn consequence(base: &TriageResult, alt: &TriageResult) -> Option<(u8, String)> 
             v.dedup();
             let more = v.len().saturating_sub(4);
             v.truncate(4);
-            if more > 0 { format!("{} and {more} more", v.join(", ")) } else { v.join(", ") }
+            if more > 0 {
+                format!("{} and {more} more", v.join(", "))
+            } else {
+                v.join(", ")
+            }
         };
         if !added.is_empty() {
             s.push_str(&format!(": adds {}", show(&added)));
         }
         if !removed.is_empty() {
-            s.push_str(if added.is_empty() { ": drops " } else { "; drops " });
+            s.push_str(if added.is_empty() {
+                ": drops "
+            } else {
+                "; drops "
+            });
             s.push_str(&show(&removed));
         }
         parts.push(s);
     }
-    if parts.is_empty() { None } else { Some((score, parts.join("; "))) }
+    if parts.is_empty() {
+        None
+    } else {
+        Some((score, parts.join("; ")))
+    }
 }

@@ -210,7 +210,10 @@ pub fn load(triage: &str, obligations: &str, vocabulary: &str) -> Result<Rules, 
     Ok(rules)
 }
 
-fn index<'a>(ids: impl Iterator<Item = &'a str>, what: &str) -> Result<HashMap<String, usize>, String> {
+fn index<'a>(
+    ids: impl Iterator<Item = &'a str>,
+    what: &str,
+) -> Result<HashMap<String, usize>, String> {
     let mut map = HashMap::new();
     for (i, id) in ids.enumerate() {
         if id.trim().is_empty() {
@@ -267,7 +270,10 @@ fn validate(r: &Rules) -> Result<(), String> {
         check_citation(&f.citation).map_err(|e| format!("field `{}`: {e}", f.name))?;
         let phrases = (f.yes.is_some() && f.no.is_some()) || (f.some.is_some() && f.none.is_some());
         if !phrases {
-            return Err(format!("field `{}` needs yes/no or some/none phrases", f.name));
+            return Err(format!(
+                "field `{}` needs yes/no or some/none phrases",
+                f.name
+            ));
         }
         if !seen.insert(f.name.as_str()) {
             return Err(format!("duplicate field `{}`", f.name));
@@ -292,7 +298,9 @@ fn validate(r: &Rules) -> Result<(), String> {
 pub fn check_article(s: &str) -> Result<(), String> {
     let bad = || format!("`{s}` is not an article reference like `Art. 6(3)`");
     let rest = s.strip_prefix("Art. ").ok_or_else(bad)?;
-    let num_end = rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len());
+    let num_end = rest
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(rest.len());
     if num_end == 0 || rest.starts_with('0') {
         return Err(bad());
     }
@@ -304,11 +312,18 @@ pub fn check_article(s: &str) -> Result<(), String> {
     let mut groups = 0;
     while !tail.is_empty() {
         let inner_end = tail.find(')').ok_or_else(bad)?;
-        let inner = tail.strip_prefix('(').ok_or_else(bad)?.get(..inner_end - 1).ok_or_else(bad)?;
+        let inner = tail
+            .strip_prefix('(')
+            .ok_or_else(bad)?
+            .get(..inner_end - 1)
+            .ok_or_else(bad)?;
         let ok = !inner.is_empty()
             && (inner.chars().all(|c| c.is_ascii_lowercase())
                 || (inner.starts_with(|c: char| c.is_ascii_digit())
-                    && inner.trim_start_matches(|c: char| c.is_ascii_digit()).chars().all(|c| c.is_ascii_lowercase())));
+                    && inner
+                        .trim_start_matches(|c: char| c.is_ascii_digit())
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase())));
         if !ok {
             return Err(bad());
         }
@@ -326,7 +341,11 @@ pub fn check_citation(s: &str) -> Result<(), String> {
     }
     let bad = || format!("`{s}` is not a citation like `Art. 6(3)` or `Annex III point 4(a)`");
     if let Some(n) = s.strip_prefix("Recital ") {
-        return if !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()) { Ok(()) } else { Err(bad()) };
+        return if !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()) {
+            Ok(())
+        } else {
+            Err(bad())
+        };
     }
     let rest = s.strip_prefix("Annex ").ok_or_else(bad)?;
     let mut words = rest.split(' ');
