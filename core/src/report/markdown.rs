@@ -203,8 +203,8 @@ fn worksheet(o: &mut String, w: &ImpactWorksheet, lang: Lang) {
     let l = |k: &str| t(lang, k).to_owned();
     for (k, v) in [
         ("impact.processes", w.processes.clone()),
-        ("impact.period", w.period_and_frequency.clone()),
-        ("impact.groups", w.affected_groups.join(", ")),
+        ("impact.period_and_frequency", w.period_and_frequency.clone()),
+        ("impact.affected_groups", w.affected_groups.join(", ")),
         ("impact.oversight", w.oversight.clone()),
         ("impact.remedies", w.remedies.clone()),
     ] {

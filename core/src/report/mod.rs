@@ -105,3 +105,6 @@ pub fn roadmap_csv(gap: &GapResult) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests;

@@ -486,3 +486,167 @@ pub fn export_file(state: &AimsState, inventory: &Inventory, as_of: Date) -> Aim
     file.systems = inventory.systems.iter().map(|s| SystemRef::Inline(Box::new(s.file.clone()))).collect();
     file
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use aimskit_core::gap::{Status, gap};
+
+    fn id(s: &str) -> ItemId {
+        ItemId::new(s).unwrap()
+    }
+
+    fn today() -> Date {
+        Date::new(2026, 11, 29).unwrap()
+    }
+
+    fn run(state: &mut AimsState, inv: &mut Inventory, actions: Vec<AimsAction>) {
+        for a in actions {
+            reduce(state, inv, a);
+        }
+    }
+
+    #[test]
+    fn unknown_ids_are_not_items() {
+        assert!(ItemId::new("6.1.9").is_none());
+        assert_eq!(id("A.5.2").kind(), ItemKind::Control);
+        assert_eq!(id("6.1.2").kind(), ItemKind::Clause);
+    }
+
+    #[test]
+    fn assessing_an_item_changes_core_status() {
+        let (mut s, mut inv) = (AimsState::default(), Inventory::default());
+        run(&mut s, &mut inv, vec![AimsAction::SetMaturity(id("6.1.2"), Some(4))]);
+        let g = gap(&export_file(&s, &inv, today()), &[], today());
+        assert_eq!(g.clauses["6.1.2"].status, Status::Partial, "maturity without evidence is only partial");
+        run(&mut s, &mut inv, vec![AimsAction::AddEvidence(id("6.1.2"), "  Risk procedure v1.2 ".into())]);
+        assert_eq!(s.file.clauses["6.1.2"].evidence, ["Risk procedure v1.2"]);
+        let g = gap(&export_file(&s, &inv, today()), &[], today());
+        assert_eq!(g.clauses["6.1.2"].status, Status::Met);
+        run(&mut s, &mut inv, vec![AimsAction::RemoveEvidence(id("6.1.2"), 0), AimsAction::SetMaturity(id("6.1.2"), None)]);
+        assert!(s.file.clauses.is_empty(), "an entry back at its default is dropped");
+    }
+
+    #[test]
+    fn clauses_cannot_be_excluded_controls_can() {
+        let (mut s, mut inv) = (AimsState::default(), Inventory::default());
+        let out = reduce(&mut s, &mut inv, AimsAction::SetApplicable(id("4.1"), false));
+        assert_eq!(out, Outcome::default());
+        assert!(s.file.clauses.is_empty());
+        run(
+            &mut s,
+            &mut inv,
+            vec![
+                AimsAction::SetApplicable(id("A.7.5"), false),
+                AimsAction::SetJustification(id("A.7.5"), "We hold no training data".into()),
+            ],
+        );
+        let c = &s.file.controls["A.7.5"];
+        assert!(!c.applicable);
+        assert_eq!(c.justification, "We hold no training data");
+        let g = gap(&export_file(&s, &inv, today()), &[], today());
+        assert_eq!(g.controls["A.7.5"].status, Status::NotApplicable);
+    }
+
+    #[test]
+    fn integration_needs_the_certification() {
+        let (mut s, mut inv) = (AimsState::default(), Inventory::default());
+        run(&mut s, &mut inv, vec![AimsAction::SetIntegrated("iso27001".into(), true)]);
+        assert!(s.file.integrated_with.is_empty());
+        run(
+            &mut s,
+            &mut inv,
+            vec![
+                AimsAction::SetCertified("iso27001".into(), true),
+                AimsAction::SetCertified("nonsense".into(), true),
+            ],
+        );
+        assert_eq!(s.file.certifications, ["iso27001"]);
+        let g = gap(&export_file(&s, &inv, today()), &[], today());
+        assert!(g.pitfalls.iter().any(|p| p == "siloed_management_system"));
+        run(&mut s, &mut inv, vec![AimsAction::SetIntegrated("iso27001".into(), true)]);
+        let g = gap(&export_file(&s, &inv, today()), &[], today());
+        assert!(!g.pitfalls.iter().any(|p| p == "siloed_management_system"));
+        run(&mut s, &mut inv, vec![AimsAction::SetCertified("iso27001".into(), false)]);
+        assert!(s.file.integrated_with.is_empty(), "dropping a certification drops its integration");
+    }
+
+    #[test]
+    fn impact_edits_change_the_inventory_and_clamp_ratings() {
+        let (mut s, mut inv) = (AimsState::default(), Inventory::default());
+        let sid = inv.next_id();
+        inv.systems.push(SystemEntry::imported(sid, SystemFile::new("Ranker")));
+        let out = reduce(&mut s, &mut inv, AimsAction::StartImpact(sid));
+        assert!(out.inventory);
+        assert_eq!(s.impact_open, Some(sid));
+        run(
+            &mut s,
+            &mut inv,
+            vec![
+                AimsAction::EditImpact(sid, ImpactEdit::AffectedGroups("applicants\n\n recruiters \n".into())),
+                AimsAction::EditImpact(sid, ImpactEdit::AddRisk),
+                AimsAction::EditImpact(sid, ImpactEdit::Likelihood(0, 9)),
+                AimsAction::EditImpact(sid, ImpactEdit::ResidualSeverity(0, Some(0))),
+                AimsAction::EditImpact(sid, ImpactEdit::Harm(7, "no such risk".into())),
+            ],
+        );
+        let w = inv.get(sid).and_then(|e| e.file.impact.clone()).unwrap();
+        assert_eq!(w.affected_groups, ["applicants", "recruiters"]);
+        assert_eq!(w.risks.len(), 1);
+        assert_eq!(w.risks[0].likelihood, 5);
+        assert_eq!(w.risks[0].residual_severity, Some(1));
+        let out = reduce(&mut s, &mut inv, AimsAction::DropImpact(sid));
+        assert!(out.inventory);
+        assert!(inv.get(sid).unwrap().file.impact.is_none());
+    }
+
+    #[test]
+    fn import_previews_then_replaces_assessment_and_inventory() {
+        let (mut s, mut inv) = (AimsState::default(), Inventory::default());
+        inv.systems.push(SystemEntry::imported(inv.next_id(), SystemFile::new("Old")));
+        let mut source = AimsState::default();
+        let mut src_inv = Inventory::default();
+        src_inv.systems.push(SystemEntry::imported(src_inv.next_id(), SystemFile::new("New system")));
+        run(
+            &mut source,
+            &mut src_inv,
+            vec![
+                AimsAction::SetOrganisation("Example AG".into()),
+                AimsAction::SetMaturity(id("5.2"), Some(3)),
+                AimsAction::AddEvidence(id("5.2"), "AI policy".into()),
+            ],
+        );
+        let date = Date::new(2027, 1, 15).unwrap();
+        let text = aimskit_core::aims::aims_to_toml(&export_file(&source, &src_inv, date));
+
+        reduce(&mut s, &mut inv, AimsAction::ImportText { filename: "x.toml".into(), text });
+        let plan = s.import.clone().unwrap();
+        assert_eq!(plan.systems.len(), 1);
+        assert_eq!(inv.systems[0].file.name, "Old", "nothing replaced before confirmation");
+
+        let out = reduce(&mut s, &mut inv, AimsAction::ConfirmImport);
+        assert_eq!(out, Outcome { aims: true, inventory: true, as_of: Some(date) });
+        assert_eq!(inv.systems.len(), 1);
+        assert_eq!(inv.systems[0].file.name, "New system");
+        assert_eq!(s.file.organisation, "Example AG");
+        assert!(s.file.systems.is_empty(), "the inventory holds the systems");
+        assert_eq!(s.notice, Some(AimsNotice::Imported(1)));
+        // The re-exported file gives the same result as the original.
+        assert_eq!(
+            gap(&export_file(&s, &inv, date), &[], date),
+            gap(&export_file(&source, &src_inv, date), &[], date)
+        );
+    }
+
+    #[test]
+    fn a_bad_import_is_refused_with_the_field_named() {
+        let (mut s, mut inv) = (AimsState::default(), Inventory::default());
+        let text = "format = \"aimskit-aims/1\"\norganisation = \"X\"\n[clauses.\"6.1.2\"]\nmaturity = 9\n";
+        reduce(&mut s, &mut inv, AimsAction::ImportText { filename: "bad.toml".into(), text: text.into() });
+        assert!(s.import.is_none());
+        match &s.notice {
+            Some(AimsNotice::ImportFailed(m)) => assert!(m.contains("maturity") && m.contains("bad.toml"), "{m}"),
+            other => panic!("expected a refusal, got {other:?}"),
+        }
+    }
+}

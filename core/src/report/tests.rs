@@ -1,0 +1,182 @@
+use super::*;
+use crate::Date;
+use crate::aims::{AimsFile, ClauseEntry, ControlEntry, SystemRef, parse_aims};
+use crate::gap::gap;
+use crate::system::{SourceFormat, SystemFile, parse_system};
+
+const UNI: &str = include_str!("../../tests/corpus/gap/public-university/aims.toml");
+const PROCTORING: &str = include_str!("../../tests/corpus/gap/public-university/systems/exam-proctoring.toml");
+const CHATBOT: &str = include_str!("../../tests/corpus/gap/public-university/systems/hr-chatbot.toml");
+
+fn date() -> Date {
+    Date::new(2026, 11, 29).unwrap()
+}
+
+/// The university case with its systems inline (as the widget exports it).
+fn university() -> (AimsFile, GapResult) {
+    let mut aims = parse_aims(UNI, SourceFormat::Toml).unwrap();
+    aims.systems = [PROCTORING, CHATBOT]
+        .iter()
+        .map(|t| SystemRef::Inline(Box::new(parse_system(t, SourceFormat::Toml).unwrap())))
+        .collect();
+    let result = gap(&aims, &[], date());
+    (aims, result)
+}
+
+/// Minimal RFC 4180 reader for the tests: rows of cells.
+fn read_csv(text: &str) -> Vec<Vec<String>> {
+    let (mut rows, mut row, mut cell) = (Vec::new(), Vec::new(), String::new());
+    let mut chars = text.chars().peekable();
+    let mut quoted = false;
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                chars.next();
+                cell.push('"');
+            }
+            (true, '"') => quoted = false,
+            (true, c) => cell.push(c),
+            (false, '"') => quoted = true,
+            (false, ',') => row.push(std::mem::take(&mut cell)),
+            (false, '\r') => {}
+            (false, '\n') => {
+                row.push(std::mem::take(&mut cell));
+                rows.push(std::mem::take(&mut row));
+            }
+            (false, c) => cell.push(c),
+        }
+    }
+    rows
+}
+
+#[test]
+fn csv_cells_defuse_formulas_and_quote() {
+    for risky in ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"] {
+        let cell = csv_cell(risky);
+        assert!(cell.starts_with("\"'"), "{risky:?} -> {cell:?}");
+    }
+    assert_eq!(csv_cell("a,b"), "\"a,b\"");
+    assert_eq!(csv_cell("say \"hi\""), "\"say \"\"hi\"\"\"");
+    assert_eq!(csv_cell("line\nbreak"), "\"line\nbreak\"");
+    assert_eq!(csv_cell("2027-03-31"), "2027-03-31");
+    assert_eq!(csv_cell(""), "");
+}
+
+/// True if `ch` occurs without a backslash before it.
+fn unescaped(s: &str, ch: char) -> bool {
+    let mut prev = ' ';
+    s.chars().any(|c| {
+        let hit = c == ch && prev != '\\';
+        prev = if prev == '\\' && c == '\\' { ' ' } else { c };
+        hit
+    })
+}
+
+#[test]
+fn markdown_escaping_neutralises_markup() {
+    let e = md_escape("a | b *c* [x](javascript:y) <script> `z`\nnext # h \\");
+    assert!(!e.contains('\n'));
+    for ch in ['|', '*', '[', ']', '<', '>', '`', '#'] {
+        assert!(!unescaped(&e, ch), "{ch} unescaped in {e}");
+    }
+    assert_eq!(md_escape("plain text 1.2"), "plain text 1.2");
+}
+
+#[test]
+fn soa_csv_has_one_row_per_soa_row() {
+    let (_, g) = university();
+    let rows = read_csv(&soa_csv(&g, Lang::En));
+    assert_eq!(rows[0], ["control", "title", "applicable", "justification", "status", "required_by"]);
+    assert_eq!(rows.len() - 1, g.soa.len());
+    assert_eq!(g.soa.len(), 38);
+    for (row, soa) in rows[1..].iter().zip(&g.soa) {
+        assert_eq!(row[0], soa.control);
+        assert_eq!(row[3], soa.justification);
+        assert_eq!(row[4], soa.status.as_str());
+        assert_eq!(row[5], soa.required_by.join("; "));
+    }
+}
+
+#[test]
+fn roadmap_csv_has_every_action_in_order() {
+    let (_, g) = university();
+    assert!(!g.roadmap.is_empty());
+    let rows = read_csv(&roadmap_csv(&g));
+    assert_eq!(rows.len() - 1, g.roadmap.len());
+    for (n, (row, a)) in rows[1..].iter().zip(&g.roadmap).enumerate() {
+        assert_eq!(row[0], (n + 1).to_string());
+        assert_eq!(row[1], a.ref_);
+        assert_eq!(row[2], a.action);
+        assert_eq!(row[3], a.priority.as_str());
+        assert_eq!(row[4], a.due.map(|d| d.to_string()).unwrap_or_default());
+        assert_eq!(row[5], a.because);
+    }
+}
+
+#[test]
+fn markdown_report_contains_everything_on_screen() {
+    let (aims, g) = university();
+    for lang in [Lang::En, Lang::De] {
+        let md = markdown(&aims, &g, lang);
+        assert!(md.contains(&md_escape(&g.organisation)));
+        assert!(md.contains(&md_escape(&aims.scope)));
+        assert!(md.contains(&g.as_of.to_string()));
+        assert!(md.contains(&md_escape(&g.rules_version)));
+        assert!(md.contains(&format!("{:.1}", g.score)));
+        for s in &g.systems {
+            assert!(md.contains(&md_escape(&s.name)), "system {}", s.name);
+            for ob in &s.triage.obligations {
+                assert!(md.contains(&md_escape(&ob.articles.join(", "))), "obligation {}", ob.id);
+            }
+        }
+        for r in &g.soa {
+            assert!(md.contains(&format!("| {} |", md_escape(&r.control))), "SoA row {}", r.control);
+        }
+        for f in &g.findings {
+            assert!(md.contains(&md_escape(&f.message)), "finding {}", f.message);
+        }
+        for a in &g.roadmap {
+            assert!(md.contains(&md_escape(&a.action)), "roadmap {}", a.action);
+        }
+        assert!(!g.pitfall_details.is_empty());
+        for p in &g.pitfall_details {
+            assert!(md.contains(&md_escape(&p.because)), "pitfall {}", p.id);
+        }
+        let soa_lines = md.lines().filter(|l| l.starts_with("| A.")).count();
+        assert_eq!(soa_lines, g.soa.len());
+    }
+}
+
+#[test]
+fn hostile_user_text_is_escaped_everywhere() {
+    let mut aims = AimsFile::new("Evil | Corp <b>");
+    aims.scope = "=cmd|' /C calc'!A0\n# heading".into();
+    aims.clauses.insert("6.1.2".into(), ClauseEntry { maturity: Some(1), ..Default::default() });
+    aims.controls.insert(
+        "A.7.5".into(),
+        ControlEntry { applicable: false, justification: "=HYPERLINK(\"http://x\")|**bold**".into(), ..Default::default() },
+    );
+    let mut sys = SystemFile::new("Sys | with *stars*");
+    sys.impact = Some(crate::impact::ImpactWorksheet { processes: "<img src=x>".into(), ..Default::default() });
+    aims.systems.push(SystemRef::Inline(Box::new(sys)));
+    let g = gap(&aims, &[], date());
+    let md = markdown(&aims, &g, Lang::En);
+    assert!(md.contains("Evil \\| Corp \\<b\\>"));
+    assert!(md.contains("\\<img src=x\\>"));
+    assert!(!md.contains("\n# heading"));
+    assert!(md.contains("\\*\\*bold\\*\\*"));
+    let rows = read_csv(&soa_csv(&g, Lang::En));
+    let a75 = rows.iter().find(|r| r[0] == "A.7.5").unwrap();
+    assert_eq!(a75[3], "'=HYPERLINK(\"http://x\")|**bold**");
+}
+
+#[test]
+fn aims_file_with_inline_systems_round_trips_to_the_same_result() {
+    let (aims, g) = university();
+    for text in [crate::aims::aims_to_toml(&aims)] {
+        let again = parse_aims(&text, SourceFormat::Toml).unwrap();
+        assert_eq!(gap(&again, &[], date()), g);
+    }
+    let again = parse_aims(&crate::aims::aims_to_json(&aims), SourceFormat::Json).unwrap();
+    assert_eq!(gap(&again, &[], date()), g);
+}
