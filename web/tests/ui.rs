@@ -1,6 +1,7 @@
 //! Native tests of the widget: the reducer (state transitions calling core)
 //! and component rendering to HTML with Yew's `LocalServerRenderer`.
 #![cfg(feature = "ui")]
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "test helpers outside #[test] fns")]
 
 use aimskit_core::Date;
 use aimskit_core::i18n::Lang;

@@ -13,8 +13,8 @@ pub struct TierChartProps {
 }
 
 const ROW: usize = 28;
-const LABEL_W: usize = 150;
-const BAR_W: usize = 220;
+const LABEL_W: usize = 140;
+const BAR_W: usize = 110;
 
 /// The chart; its text alternative lists every count.
 #[function_component(TierChart)]
