@@ -183,6 +183,7 @@ test('a full AIMS assessment: the screen, the exports and the CLI agree; no requ
   await page.emulateMedia({ media: 'print' });
   assert.equal(await page.locator('.ak-report-actions').isVisible(), false, 'export buttons are not printed');
   await page.screenshot({ path: join(ARTIFACTS, 'report-print.png'), fullPage: true });
+  await page.screenshot({ path: join(ARTIFACTS, 'report-print-top.png'), fullPage: true, clip: { x: 0, y: 0, width: 1280, height: 1700 } });
   await page.pdf({ path: join(ARTIFACTS, 'report.pdf'), format: 'A4', printBackground: true });
   await page.emulateMedia({ media: 'screen' });
 

@@ -31,11 +31,26 @@ pub fn markdown(aims: &AimsFile, gap: &GapResult, lang: Lang) -> String {
     let l = |k: &str| t(lang, k).to_owned();
     let mut o = String::new();
     let _ = writeln!(o, "# {}: {}\n", &l("rep.title"), e(&gap.organisation));
-    let _ = writeln!(o, "- **{}:** {}", &l("rep.organisation"), e(&gap.organisation));
+    let _ = writeln!(
+        o,
+        "- **{}:** {}",
+        &l("rep.organisation"),
+        e(&gap.organisation)
+    );
     let _ = writeln!(o, "- **{}:** {}", &l("rep.scope"), e(&aims.scope));
     let _ = writeln!(o, "- **{}:** {}", &l("rep.as_of"), gap.as_of);
-    let _ = writeln!(o, "- **{}:** {}", &l("rep.rules_version"), e(&gap.rules_version));
-    let _ = writeln!(o, "- **{}:** {}", &l("rep.catalogue_version"), e(&gap.catalogue_version));
+    let _ = writeln!(
+        o,
+        "- **{}:** {}",
+        &l("rep.rules_version"),
+        e(&gap.rules_version)
+    );
+    let _ = writeln!(
+        o,
+        "- **{}:** {}",
+        &l("rep.catalogue_version"),
+        e(&gap.catalogue_version)
+    );
     let _ = writeln!(o, "\n> {}\n", &l("rep.disclaimer"));
 
     // Inventory
@@ -43,15 +58,31 @@ pub fn markdown(aims: &AimsFile, gap: &GapResult, lang: Lang) -> String {
     if gap.systems.is_empty() {
         let _ = writeln!(o, "\n{}", &l("rep.inventory.empty"));
     } else {
-        header(&mut o, &[&l("rep.system"), &l("rep.tier"), &l("rep.roles"), &l("rep.obligations")]);
+        header(
+            &mut o,
+            &[
+                &l("rep.system"),
+                &l("rep.tier"),
+                &l("rep.roles"),
+                &l("rep.obligations"),
+            ],
+        );
         for s in &gap.systems {
             let tr = &s.triage;
-            let roles: Vec<String> = tr.roles.iter().map(|r| t(lang, &format!("ui.role.{}", r.as_str())).to_owned()).collect();
+            let roles: Vec<String> = tr
+                .roles
+                .iter()
+                .map(|r| t(lang, &format!("ui.role.{}", r.as_str())).to_owned())
+                .collect();
             let obligations: Vec<String> = tr
                 .obligations
                 .iter()
                 .map(|ob| {
-                    let when = if ob.applicable { String::new() } else { format!(" ({} {})", &l("rep.from"), ob.applies_from) };
+                    let when = if ob.applicable {
+                        String::new()
+                    } else {
+                        format!(" ({} {})", &l("rep.from"), ob.applies_from)
+                    };
                     format!("{} ({}){when}", e(&ob.title), e(&ob.articles.join(", ")))
                 })
                 .collect();
@@ -59,15 +90,38 @@ pub fn markdown(aims: &AimsFile, gap: &GapResult, lang: Lang) -> String {
             if !tr.needs_review.is_empty() {
                 tier = format!("{tier}, {}", &l("rep.needs_review"));
             }
-            row(&mut o, &[&e(&s.name), &e(&tier), &e(&roles.join(", ")), &obligations.join("; ")]);
+            row(
+                &mut o,
+                &[
+                    &e(&s.name),
+                    &e(&tier),
+                    &e(&roles.join(", ")),
+                    &obligations.join("; "),
+                ],
+            );
         }
     }
 
     // Scores
     let _ = writeln!(o, "\n## {}\n", &l("rep.scores"));
-    let _ = writeln!(o, "- **{}:** {} / 100", &l("aims.score.overall"), score(gap.score));
-    for (k, v) in [("plan", gap.pdca.plan), ("do", gap.pdca.do_), ("check", gap.pdca.check), ("act", gap.pdca.act)] {
-        let _ = writeln!(o, "- **{}:** {} / 100", &l(&format!("aims.pdca.{k}")), score(v));
+    let _ = writeln!(
+        o,
+        "- **{}:** {} / 100",
+        &l("aims.score.overall"),
+        score(gap.score)
+    );
+    for (k, v) in [
+        ("plan", gap.pdca.plan),
+        ("do", gap.pdca.do_),
+        ("check", gap.pdca.check),
+        ("act", gap.pdca.act),
+    ] {
+        let _ = writeln!(
+            o,
+            "- **{}:** {} / 100",
+            &l(&format!("aims.pdca.{k}")),
+            score(v)
+        );
     }
     let c = &gap.coverage;
     let coverage = tf(
@@ -85,23 +139,54 @@ pub fn markdown(aims: &AimsFile, gap: &GapResult, lang: Lang) -> String {
 
     // Management systems
     let _ = writeln!(o, "\n## {}\n", &l("aims.ms.title"));
-    let list = |v: &[String]| if v.is_empty() { l("aims.none") } else { v.join(", ") };
-    let _ = writeln!(o, "- **{}:** {}", &l("aims.ms.certifications"), e(&list(&aims.certifications)));
-    let _ = writeln!(o, "- **{}:** {}", &l("aims.ms.integrated"), e(&list(&aims.integrated_with)));
+    let list = |v: &[String]| {
+        if v.is_empty() {
+            l("aims.none")
+        } else {
+            v.join(", ")
+        }
+    };
+    let _ = writeln!(
+        o,
+        "- **{}:** {}",
+        &l("aims.ms.certifications"),
+        e(&list(&aims.certifications))
+    );
+    let _ = writeln!(
+        o,
+        "- **{}:** {}",
+        &l("aims.ms.integrated"),
+        e(&list(&aims.integrated_with))
+    );
 
     // Findings
     let _ = writeln!(o, "\n## {}", &l("aims.findings"));
     if gap.findings.is_empty() {
         let _ = writeln!(o, "\n{}", &l("aims.findings.none"));
     }
-    for sev in [Severity::Nonconformity, Severity::Observation, Severity::Opportunity] {
+    for sev in [
+        Severity::Nonconformity,
+        Severity::Observation,
+        Severity::Opportunity,
+    ] {
         let of: Vec<_> = gap.findings.iter().filter(|f| f.severity == sev).collect();
         if of.is_empty() {
             continue;
         }
-        let _ = writeln!(o, "\n### {} ({})\n", &l(&format!("aims.severity.{}", sev.as_str())), of.len());
+        let _ = writeln!(
+            o,
+            "\n### {} ({})\n",
+            &l(&format!("aims.severity.{}", sev.as_str())),
+            of.len()
+        );
         for f in of {
-            let _ = writeln!(o, "- **{}**: {} ({})", e(&f.ref_), e(&f.message), e(&f.citation));
+            let _ = writeln!(
+                o,
+                "- **{}**: {} ({})",
+                e(&f.ref_),
+                e(&f.message),
+                e(&f.citation)
+            );
         }
     }
 
@@ -116,15 +201,33 @@ pub fn markdown(aims: &AimsFile, gap: &GapResult, lang: Lang) -> String {
             info.map_or(own.to_owned(), |i| f(i).get(lang).to_owned())
         };
         let _ = writeln!(o, "\n### {}\n", e(&pick(&p.title, |i| &i.title)));
-        let _ = writeln!(o, "{} {}\n", e(&pick(&p.explanation, |i| &i.explanation)), e(&p.because));
-        let _ = writeln!(o, "**{}:** {} ({})", &l("aims.pitfall.todo"), e(&pick(&p.what_to_do, |i| &i.what_to_do)), e(&p.citation));
+        let _ = writeln!(
+            o,
+            "{} {}\n",
+            e(&pick(&p.explanation, |i| &i.explanation)),
+            e(&p.because)
+        );
+        let _ = writeln!(
+            o,
+            "**{}:** {} ({})",
+            &l("aims.pitfall.todo"),
+            e(&pick(&p.what_to_do, |i| &i.what_to_do)),
+            e(&p.citation)
+        );
     }
 
     // SoA
     let _ = writeln!(o, "\n## {}", &l("aims.soa"));
     header(
         &mut o,
-        &[&l("aims.control"), &l("aims.item.title"), &l("aims.applicable"), &l("aims.justification"), &l("aims.status"), &l("aims.required_by")],
+        &[
+            &l("aims.control"),
+            &l("aims.item.title"),
+            &l("aims.applicable"),
+            &l("aims.justification"),
+            &l("aims.status"),
+            &l("aims.required_by"),
+        ],
     );
     for r in &gap.soa {
         row(
@@ -145,7 +248,17 @@ pub fn markdown(aims: &AimsFile, gap: &GapResult, lang: Lang) -> String {
     if gap.roadmap.is_empty() {
         let _ = writeln!(o, "\n{}", &l("aims.roadmap.none"));
     } else {
-        header(&mut o, &["#", &l("aims.ref"), &l("aims.action"), &l("aims.priority"), &l("aims.due"), &l("aims.because")]);
+        header(
+            &mut o,
+            &[
+                "#",
+                &l("aims.ref"),
+                &l("aims.action"),
+                &l("aims.priority"),
+                &l("aims.due"),
+                &l("aims.because"),
+            ],
+        );
         for (n, a) in gap.roadmap.iter().enumerate() {
             let due = a.due.map(|d| d.to_string()).unwrap_or_default();
             row(
@@ -174,15 +287,28 @@ pub fn markdown(aims: &AimsFile, gap: &GapResult, lang: Lang) -> String {
             continue;
         }
         any = true;
-        let status = &l(&format!("impact.status.{}", impact_status(&s.impact.status)));
+        let status = &l(&format!(
+            "impact.status.{}",
+            impact_status(&s.impact.status)
+        ));
         let _ = writeln!(o, "\n### {}\n", e(&s.name));
-        let fria = if s.needs_fria { &l("impact.needs_fria") } else { &l("impact.optional") };
+        let fria = if s.needs_fria {
+            &l("impact.needs_fria")
+        } else {
+            &l("impact.optional")
+        };
         let _ = writeln!(o, "- **{}:** {status}; {fria}", &l("impact.status"));
         if let Some(w) = sheet {
             worksheet(&mut o, w, lang);
         }
         for m in &s.impact.missing {
-            let _ = writeln!(o, "- {}: `{}` ({})", &l("impact.missing"), e(&m.field), e(&m.citation));
+            let _ = writeln!(
+                o,
+                "- {}: `{}` ({})",
+                &l("impact.missing"),
+                e(&m.field),
+                e(&m.citation)
+            );
         }
     }
     if !any {
@@ -203,7 +329,10 @@ fn worksheet(o: &mut String, w: &ImpactWorksheet, lang: Lang) {
     let l = |k: &str| t(lang, k).to_owned();
     for (k, v) in [
         ("impact.processes", w.processes.clone()),
-        ("impact.period_and_frequency", w.period_and_frequency.clone()),
+        (
+            "impact.period_and_frequency",
+            w.period_and_frequency.clone(),
+        ),
         ("impact.affected_groups", w.affected_groups.join(", ")),
         ("impact.oversight", w.oversight.clone()),
         ("impact.remedies", w.remedies.clone()),
@@ -216,14 +345,38 @@ fn worksheet(o: &mut String, w: &ImpactWorksheet, lang: Lang) {
     let eval = crate::impact::evaluate(w);
     header(
         o,
-        &[&l("impact.harm"), &l("impact.right"), &l("impact.inherent"), &l("impact.mitigation"), &l("impact.residual")],
+        &[
+            &l("impact.harm"),
+            &l("impact.right"),
+            &l("impact.inherent"),
+            &l("impact.mitigation"),
+            &l("impact.residual"),
+        ],
     );
     for (r, ev) in w.risks.iter().zip(eval.risks.iter()) {
         let level = |x: Option<crate::impact::RiskLevel>| {
-            x.map_or_else(|| l("impact.not_rated"), |v| {
-                format!("{}×{} = {} ({})", v.likelihood, v.severity, v.score, &l(&format!("impact.band.{}", v.band.as_str())))
-            })
+            x.map_or_else(
+                || l("impact.not_rated"),
+                |v| {
+                    format!(
+                        "{}×{} = {} ({})",
+                        v.likelihood,
+                        v.severity,
+                        v.score,
+                        &l(&format!("impact.band.{}", v.band.as_str()))
+                    )
+                },
+            )
         };
-        row(o, &[&e(&r.harm), &e(&r.right), &level(ev.inherent), &e(&r.mitigation), &level(ev.residual)]);
+        row(
+            o,
+            &[
+                &e(&r.harm),
+                &e(&r.right),
+                &level(ev.inherent),
+                &e(&r.mitigation),
+                &level(ev.residual),
+            ],
+        );
     }
 }

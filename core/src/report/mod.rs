@@ -45,7 +45,8 @@ pub fn md_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
-            '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '<' | '>' | '#' | '|' | '!' | '~' | '&' | '$' => {
+            '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '<' | '>' | '#' | '|' | '!' | '~'
+            | '&' | '$' => {
                 out.push('\\');
                 out.push(c);
             }
@@ -78,7 +79,17 @@ fn title(lang: Lang, id: &str) -> &'static str {
 /// so spreadsheets and scripts can filter on them.
 pub fn soa_csv(gap: &GapResult, lang: Lang) -> String {
     let mut out = String::new();
-    csv_row(&mut out, &["control", "title", "applicable", "justification", "status", "required_by"]);
+    csv_row(
+        &mut out,
+        &[
+            "control",
+            "title",
+            "applicable",
+            "justification",
+            "status",
+            "required_by",
+        ],
+    );
     for row in &gap.soa {
         let applicable = match row.applicable {
             Some(true) => "true",
@@ -88,7 +99,14 @@ pub fn soa_csv(gap: &GapResult, lang: Lang) -> String {
         let required = row.required_by.join("; ");
         csv_row(
             &mut out,
-            &[&row.control, title(lang, &row.control), applicable, &row.justification, row.status.as_str(), &required],
+            &[
+                &row.control,
+                title(lang, &row.control),
+                applicable,
+                &row.justification,
+                row.status.as_str(),
+                &required,
+            ],
         );
     }
     out
@@ -98,10 +116,23 @@ pub fn soa_csv(gap: &GapResult, lang: Lang) -> String {
 /// priority, due date and reason.
 pub fn roadmap_csv(gap: &GapResult) -> String {
     let mut out = String::new();
-    csv_row(&mut out, &["order", "ref", "action", "priority", "due", "because"]);
+    csv_row(
+        &mut out,
+        &["order", "ref", "action", "priority", "due", "because"],
+    );
     for (n, a) in gap.roadmap.iter().enumerate() {
         let due = a.due.map(|d| d.to_string()).unwrap_or_default();
-        csv_row(&mut out, &[&(n + 1).to_string(), &a.ref_, &a.action, a.priority.as_str(), &due, &a.because]);
+        csv_row(
+            &mut out,
+            &[
+                &(n + 1).to_string(),
+                &a.ref_,
+                &a.action,
+                a.priority.as_str(),
+                &due,
+                &a.because,
+            ],
+        );
     }
     out
 }

@@ -5,8 +5,10 @@ use crate::gap::gap;
 use crate::system::{SourceFormat, SystemFile, parse_system};
 
 const UNI: &str = include_str!("../../tests/corpus/gap/public-university/aims.toml");
-const PROCTORING: &str = include_str!("../../tests/corpus/gap/public-university/systems/exam-proctoring.toml");
-const CHATBOT: &str = include_str!("../../tests/corpus/gap/public-university/systems/hr-chatbot.toml");
+const PROCTORING: &str =
+    include_str!("../../tests/corpus/gap/public-university/systems/exam-proctoring.toml");
+const CHATBOT: &str =
+    include_str!("../../tests/corpus/gap/public-university/systems/hr-chatbot.toml");
 
 fn date() -> Date {
     Date::new(2026, 11, 29).unwrap()
@@ -86,7 +88,17 @@ fn markdown_escaping_neutralises_markup() {
 fn soa_csv_has_one_row_per_soa_row() {
     let (_, g) = university();
     let rows = read_csv(&soa_csv(&g, Lang::En));
-    assert_eq!(rows[0], ["control", "title", "applicable", "justification", "status", "required_by"]);
+    assert_eq!(
+        rows[0],
+        [
+            "control",
+            "title",
+            "applicable",
+            "justification",
+            "status",
+            "required_by"
+        ]
+    );
     assert_eq!(rows.len() - 1, g.soa.len());
     assert_eq!(g.soa.len(), 38);
     for (row, soa) in rows[1..].iter().zip(&g.soa) {
@@ -126,11 +138,19 @@ fn markdown_report_contains_everything_on_screen() {
         for s in &g.systems {
             assert!(md.contains(&md_escape(&s.name)), "system {}", s.name);
             for ob in &s.triage.obligations {
-                assert!(md.contains(&md_escape(&ob.articles.join(", "))), "obligation {}", ob.id);
+                assert!(
+                    md.contains(&md_escape(&ob.articles.join(", "))),
+                    "obligation {}",
+                    ob.id
+                );
             }
         }
         for r in &g.soa {
-            assert!(md.contains(&format!("| {} |", md_escape(&r.control))), "SoA row {}", r.control);
+            assert!(
+                md.contains(&format!("| {} |", md_escape(&r.control))),
+                "SoA row {}",
+                r.control
+            );
         }
         for f in &g.findings {
             assert!(md.contains(&md_escape(&f.message)), "finding {}", f.message);
@@ -151,13 +171,26 @@ fn markdown_report_contains_everything_on_screen() {
 fn hostile_user_text_is_escaped_everywhere() {
     let mut aims = AimsFile::new("Evil | Corp <b>");
     aims.scope = "=cmd|' /C calc'!A0\n# heading".into();
-    aims.clauses.insert("6.1.2".into(), ClauseEntry { maturity: Some(1), ..Default::default() });
+    aims.clauses.insert(
+        "6.1.2".into(),
+        ClauseEntry {
+            maturity: Some(1),
+            ..Default::default()
+        },
+    );
     aims.controls.insert(
         "A.7.5".into(),
-        ControlEntry { applicable: false, justification: "=HYPERLINK(\"http://x\")|**bold**".into(), ..Default::default() },
+        ControlEntry {
+            applicable: false,
+            justification: "=HYPERLINK(\"http://x\")|**bold**".into(),
+            ..Default::default()
+        },
     );
     let mut sys = SystemFile::new("Sys | with *stars*");
-    sys.impact = Some(crate::impact::ImpactWorksheet { processes: "<img src=x>".into(), ..Default::default() });
+    sys.impact = Some(crate::impact::ImpactWorksheet {
+        processes: "<img src=x>".into(),
+        ..Default::default()
+    });
     aims.systems.push(SystemRef::Inline(Box::new(sys)));
     let g = gap(&aims, &[], date());
     let md = markdown(&aims, &g, Lang::En);
@@ -173,10 +206,8 @@ fn hostile_user_text_is_escaped_everywhere() {
 #[test]
 fn aims_file_with_inline_systems_round_trips_to_the_same_result() {
     let (aims, g) = university();
-    for text in [crate::aims::aims_to_toml(&aims)] {
-        let again = parse_aims(&text, SourceFormat::Toml).unwrap();
-        assert_eq!(gap(&again, &[], date()), g);
-    }
+    let again = parse_aims(&crate::aims::aims_to_toml(&aims), SourceFormat::Toml).unwrap();
+    assert_eq!(gap(&again, &[], date()), g);
     let again = parse_aims(&crate::aims::aims_to_json(&aims), SourceFormat::Json).unwrap();
     assert_eq!(gap(&again, &[], date()), g);
 }

@@ -20,7 +20,11 @@ struct Section<'a> {
     items: Vec<&'a Item>,
 }
 
-fn sections(grouping: Grouping, lang: aimskit_core::i18n::Lang, i: &crate::i18n::I18n) -> Vec<Section<'static>> {
+fn sections(
+    grouping: Grouping,
+    lang: aimskit_core::i18n::Lang,
+    i: &crate::i18n::I18n,
+) -> Vec<Section<'static>> {
     let cat = catalogue();
     match grouping {
         Grouping::Pdca => Pdca::ALL
@@ -46,7 +50,9 @@ fn sections(grouping: Grouping, lang: aimskit_core::i18n::Lang, i: &crate::i18n:
 #[function_component(AimsView)]
 pub fn aims_view() -> Html {
     let i = use_i18n();
-    let Some(app) = use_context::<AppContext>() else { return html! {} };
+    let Some(app) = use_context::<AppContext>() else {
+        return html! {};
+    };
     let (_, gap) = evaluate(&app.aims, &app.inventory, app.as_of);
     let gap: Rc<GapResult> = Rc::new(gap);
     let selected = app.aims.selected.clone();

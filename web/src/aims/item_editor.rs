@@ -29,19 +29,43 @@ pub struct ItemEditorProps {
 pub fn item_editor(props: &ItemEditorProps) -> Html {
     let i = use_i18n();
     let evidence_draft = use_state(String::new);
-    let Some(app) = use_context::<AppContext>() else { return html! {} };
+    let Some(app) = use_context::<AppContext>() else {
+        return html! {};
+    };
     let id = props.id.clone();
-    let Some(item) = catalogue().item(id.as_str()) else { return html! {} };
+    let Some(item) = catalogue().item(id.as_str()) else {
+        return html! {};
+    };
     let file = &app.aims.file;
     let is_control = item.kind == ItemKind::Control;
     let (maturity, evidence, owner, due, note, applicable, justification) = if is_control {
         let e = file.controls.get(id.as_str()).cloned().unwrap_or_default();
-        (e.maturity, e.evidence, e.owner, e.due, e.note, e.applicable, e.justification)
+        (
+            e.maturity,
+            e.evidence,
+            e.owner,
+            e.due,
+            e.note,
+            e.applicable,
+            e.justification,
+        )
     } else {
         let e = file.clauses.get(id.as_str()).cloned().unwrap_or_default();
-        (e.maturity, e.evidence, e.owner, e.due, e.note, true, String::new())
+        (
+            e.maturity,
+            e.evidence,
+            e.owner,
+            e.due,
+            e.note,
+            true,
+            String::new(),
+        )
     };
-    let result = if is_control { props.gap.controls.get(id.as_str()) } else { props.gap.clauses.get(id.as_str()) };
+    let result = if is_control {
+        props.gap.controls.get(id.as_str())
+    } else {
+        props.gap.clauses.get(id.as_str())
+    };
     let soa = props.gap.soa.iter().find(|r| r.control == id.as_str());
     let slug = id.as_str().replace('.', "-");
 
@@ -58,7 +82,10 @@ pub fn item_editor(props: &ItemEditorProps) -> Html {
     });
 
     let reusable = item.structure.reusable()
-        && file.certifications.iter().any(|c| HARMONISED_STRUCTURE.contains(&c.as_str()));
+        && file
+            .certifications
+            .iter()
+            .any(|c| HARMONISED_STRUCTURE.contains(&c.as_str()));
     let reuse_note = reusable.then(|| {
         html! { <p class="ak-reusable"><span class="ak-badge ak-reuse">{ i.t("aims.reusable") }</span>{ " " }{ i.t("aims.reusable.explain") }
             { for (!item.iso27001.is_empty()).then(|| format!(" (ISO/IEC 27001: {})", item.iso27001.join(", "))) }</p> }

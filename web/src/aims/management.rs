@@ -13,14 +13,20 @@ use crate::components::use_i18n;
 /// Display name of a certification ID (`iso27001` -> `ISO/IEC 27001`).
 pub fn cert_label(id: &str) -> String {
     let n = id.trim_start_matches("iso");
-    if matches!(n, "27001" | "27701" | "20000" | "42001") { format!("ISO/IEC {n}") } else { format!("ISO {n}") }
+    if matches!(n, "27001" | "27701" | "20000" | "42001") {
+        format!("ISO/IEC {n}")
+    } else {
+        format!("ISO {n}")
+    }
 }
 
 /// The organisation and management-systems form.
 #[function_component(Management)]
 pub fn management() -> Html {
     let i = use_i18n();
-    let Some(app) = use_context::<AppContext>() else { return html! {} };
+    let Some(app) = use_context::<AppContext>() else {
+        return html! {};
+    };
     let f = &app.aims.file;
     let text = |make: fn(String) -> A| {
         let app = app.clone();
@@ -29,7 +35,9 @@ pub fn management() -> Html {
     let check = |make: fn(String, bool) -> A, id: &str| {
         let (app, id) = (app.clone(), id.to_owned());
         Callback::from(move |e: Event| {
-            let on = e.target_unchecked_into::<web_sys::HtmlInputElement>().checked();
+            let on = e
+                .target_unchecked_into::<web_sys::HtmlInputElement>()
+                .checked();
             send(&app, make(id.clone(), on));
         })
     };
@@ -51,7 +59,13 @@ pub fn management() -> Html {
     let relies = {
         let app = app.clone();
         Callback::from(move |e: Event| {
-            send(&app, A::SetReliesOnCertificate(e.target_unchecked_into::<web_sys::HtmlInputElement>().checked()))
+            send(
+                &app,
+                A::SetReliesOnCertificate(
+                    e.target_unchecked_into::<web_sys::HtmlInputElement>()
+                        .checked(),
+                ),
+            )
         })
     };
     html! {

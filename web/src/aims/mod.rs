@@ -52,11 +52,20 @@ pub fn on<E>(app: &crate::app::AppContext, action: state::AimsAction) -> yew::Ca
 pub fn input_value(e: &yew::Event) -> String {
     use wasm_bindgen::JsCast;
     let t = e.target();
-    if let Some(i) = t.as_ref().and_then(|t| t.dyn_ref::<web_sys::HtmlInputElement>()) {
+    if let Some(i) = t
+        .as_ref()
+        .and_then(|t| t.dyn_ref::<web_sys::HtmlInputElement>())
+    {
         return i.value();
     }
-    if let Some(a) = t.as_ref().and_then(|t| t.dyn_ref::<web_sys::HtmlTextAreaElement>()) {
+    if let Some(a) = t
+        .as_ref()
+        .and_then(|t| t.dyn_ref::<web_sys::HtmlTextAreaElement>())
+    {
         return a.value();
     }
-    t.as_ref().and_then(|t| t.dyn_ref::<web_sys::HtmlSelectElement>()).map(|s| s.value()).unwrap_or_default()
+    t.as_ref()
+        .and_then(|t| t.dyn_ref::<web_sys::HtmlSelectElement>())
+        .map(|s| s.value())
+        .unwrap_or_default()
 }

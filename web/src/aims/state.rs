@@ -28,7 +28,9 @@ impl ItemId {
 
     /// Clause or control.
     pub fn kind(&self) -> ItemKind {
-        catalogue().item(&self.0).map_or(ItemKind::Clause, |i| i.kind)
+        catalogue()
+            .item(&self.0)
+            .map_or(ItemKind::Clause, |i| i.kind)
     }
 }
 
@@ -65,8 +67,10 @@ impl JustificationCategory {
         JustificationCategory::BestPractice,
     ];
     /// Categories for an excluded control.
-    pub const EXCLUDED: [JustificationCategory; 2] =
-        [JustificationCategory::NotOurRole, JustificationCategory::RiskNotPresent];
+    pub const EXCLUDED: [JustificationCategory; 2] = [
+        JustificationCategory::NotOurRole,
+        JustificationCategory::RiskNotPresent,
+    ];
 
     /// Translation key of the category's suggested text.
     pub fn key(self) -> &'static str {
@@ -237,7 +241,11 @@ pub struct Outcome {
 }
 
 const fn changed_aims() -> Outcome {
-    Outcome { aims: true, inventory: false, as_of: None }
+    Outcome {
+        aims: true,
+        inventory: false,
+        as_of: None,
+    }
 }
 
 /// Applies one action. Unknown items and systems are ignored.
@@ -309,25 +317,38 @@ pub fn reduce(state: &mut AimsState, inventory: &mut Inventory, action: AimsActi
             return Outcome::default();
         }
         AimsAction::StartImpact(sid) => {
-            let Some(s) = inventory.get_mut(sid) else { return Outcome::default() };
+            let Some(s) = inventory.get_mut(sid) else {
+                return Outcome::default();
+            };
             state.impact_open = Some(sid);
             if s.file.impact.is_some() {
                 return Outcome::default();
             }
             s.file.impact = Some(ImpactWorksheet::default());
-            return Outcome { inventory: true, ..Outcome::default() };
+            return Outcome {
+                inventory: true,
+                ..Outcome::default()
+            };
         }
         AimsAction::DropImpact(sid) => {
-            let Some(s) = inventory.get_mut(sid) else { return Outcome::default() };
+            let Some(s) = inventory.get_mut(sid) else {
+                return Outcome::default();
+            };
             let had = s.file.impact.take().is_some();
-            return Outcome { inventory: had, ..Outcome::default() };
+            return Outcome {
+                inventory: had,
+                ..Outcome::default()
+            };
         }
         AimsAction::EditImpact(sid, e) => {
             let Some(w) = inventory.get_mut(sid).and_then(|s| s.file.impact.as_mut()) else {
                 return Outcome::default();
             };
             edit_impact(w, e);
-            return Outcome { inventory: true, ..Outcome::default() };
+            return Outcome {
+                inventory: true,
+                ..Outcome::default()
+            };
         }
         AimsAction::ImportText { filename, text } => {
             match plan_import(&filename, &text) {
@@ -348,7 +369,9 @@ pub fn reduce(state: &mut AimsState, inventory: &mut Inventory, action: AimsActi
             return Outcome::default();
         }
         AimsAction::ConfirmImport => {
-            let Some(plan) = state.import.take() else { return Outcome::default() };
+            let Some(plan) = state.import.take() else {
+                return Outcome::default();
+            };
             let as_of = plan.file.as_of;
             let count = plan.systems.len();
             inventory.systems.clear();
@@ -360,7 +383,11 @@ pub fn reduce(state: &mut AimsState, inventory: &mut Inventory, action: AimsActi
             state.selected = None;
             state.impact_open = None;
             state.notice = Some(AimsNotice::Imported(count));
-            return Outcome { aims: true, inventory: true, as_of };
+            return Outcome {
+                aims: true,
+                inventory: true,
+                as_of,
+            };
         }
         AimsAction::CancelImport => {
             state.import = None;
@@ -395,11 +422,23 @@ struct CommonMut<'a> {
 
 impl<'a> CommonMut<'a> {
     fn clause(e: &'a mut ClauseEntry) -> Self {
-        CommonMut { maturity: &mut e.maturity, evidence: &mut e.evidence, owner: &mut e.owner, due: &mut e.due, note: &mut e.note }
+        CommonMut {
+            maturity: &mut e.maturity,
+            evidence: &mut e.evidence,
+            owner: &mut e.owner,
+            due: &mut e.due,
+            note: &mut e.note,
+        }
     }
 
     fn control(e: &'a mut ControlEntry) -> Self {
-        CommonMut { maturity: &mut e.maturity, evidence: &mut e.evidence, owner: &mut e.owner, due: &mut e.due, note: &mut e.note }
+        CommonMut {
+            maturity: &mut e.maturity,
+            evidence: &mut e.evidence,
+            owner: &mut e.owner,
+            due: &mut e.due,
+            note: &mut e.note,
+        }
     }
 }
 
@@ -422,7 +461,11 @@ fn edit(file: &mut AimsFile, id: &ItemId, f: impl FnOnce(&mut CommonMut<'_>)) {
 
 /// A control entry equal to "left out of the file" is removed (keeps the export minimal).
 fn prune_control(file: &mut AimsFile, id: &str) {
-    if file.controls.get(id).is_some_and(|e| *e == ControlEntry::default()) {
+    if file
+        .controls
+        .get(id)
+        .is_some_and(|e| *e == ControlEntry::default())
+    {
         file.controls.remove(id);
     }
 }
@@ -433,11 +476,20 @@ fn edit_impact(w: &mut ImpactWorksheet, e: ImpactEdit) {
         ImpactEdit::Processes(s) => w.processes = s,
         ImpactEdit::PeriodAndFrequency(s) => w.period_and_frequency = s,
         ImpactEdit::AffectedGroups(s) => {
-            w.affected_groups = s.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned).collect();
+            w.affected_groups = s
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(str::to_owned)
+                .collect();
         }
         ImpactEdit::Oversight(s) => w.oversight = s,
         ImpactEdit::Remedies(s) => w.remedies = s,
-        ImpactEdit::AddRisk => w.risks.push(ImpactRisk { likelihood: 3, severity: 3, ..ImpactRisk::default() }),
+        ImpactEdit::AddRisk => w.risks.push(ImpactRisk {
+            likelihood: 3,
+            severity: 3,
+            ..ImpactRisk::default()
+        }),
         ImpactEdit::RemoveRisk(i) => {
             if i < w.risks.len() {
                 w.risks.remove(i);
@@ -463,8 +515,13 @@ fn risk(w: &mut ImpactWorksheet, i: usize, f: impl FnOnce(&mut ImpactRisk)) {
 /// by core's parser; the error names file, field and expectation.
 pub fn plan_import(filename: &str, text: &str) -> Result<AimsImport, String> {
     let json = filename.to_ascii_lowercase().ends_with(".json")
-        || (!filename.to_ascii_lowercase().ends_with(".toml") && text.trim_start().starts_with('{'));
-    let fmt = if json { SourceFormat::Json } else { SourceFormat::Toml };
+        || (!filename.to_ascii_lowercase().ends_with(".toml")
+            && text.trim_start().starts_with('{'));
+    let fmt = if json {
+        SourceFormat::Json
+    } else {
+        SourceFormat::Toml
+    };
     let mut file = parse_aims(text, fmt).map_err(|e| e.in_file(filename).to_string())?;
     let mut systems = Vec::new();
     let mut unresolved = Vec::new();
@@ -474,7 +531,12 @@ pub fn plan_import(filename: &str, text: &str) -> Result<AimsImport, String> {
             SystemRef::Path(p) => unresolved.push(p),
         }
     }
-    Ok(AimsImport { filename: filename.to_owned(), file, systems, unresolved })
+    Ok(AimsImport {
+        filename: filename.to_owned(),
+        file,
+        systems,
+        unresolved,
+    })
 }
 
 /// The AIMS file for export and evaluation: the assessment with the whole
@@ -483,7 +545,11 @@ pub fn plan_import(filename: &str, text: &str) -> Result<AimsImport, String> {
 pub fn export_file(state: &AimsState, inventory: &Inventory, as_of: Date) -> AimsFile {
     let mut file = state.file.clone();
     file.as_of = Some(as_of);
-    file.systems = inventory.systems.iter().map(|s| SystemRef::Inline(Box::new(s.file.clone()))).collect();
+    file.systems = inventory
+        .systems
+        .iter()
+        .map(|s| SystemRef::Inline(Box::new(s.file.clone())))
+        .collect();
     file
 }
 
@@ -516,21 +582,50 @@ mod tests {
     #[test]
     fn assessing_an_item_changes_core_status() {
         let (mut s, mut inv) = (AimsState::default(), Inventory::default());
-        run(&mut s, &mut inv, vec![AimsAction::SetMaturity(id("6.1.2"), Some(4))]);
+        run(
+            &mut s,
+            &mut inv,
+            vec![AimsAction::SetMaturity(id("6.1.2"), Some(4))],
+        );
         let g = gap(&export_file(&s, &inv, today()), &[], today());
-        assert_eq!(g.clauses["6.1.2"].status, Status::Partial, "maturity without evidence is only partial");
-        run(&mut s, &mut inv, vec![AimsAction::AddEvidence(id("6.1.2"), "  Risk procedure v1.2 ".into())]);
+        assert_eq!(
+            g.clauses["6.1.2"].status,
+            Status::Partial,
+            "maturity without evidence is only partial"
+        );
+        run(
+            &mut s,
+            &mut inv,
+            vec![AimsAction::AddEvidence(
+                id("6.1.2"),
+                "  Risk procedure v1.2 ".into(),
+            )],
+        );
         assert_eq!(s.file.clauses["6.1.2"].evidence, ["Risk procedure v1.2"]);
         let g = gap(&export_file(&s, &inv, today()), &[], today());
         assert_eq!(g.clauses["6.1.2"].status, Status::Met);
-        run(&mut s, &mut inv, vec![AimsAction::RemoveEvidence(id("6.1.2"), 0), AimsAction::SetMaturity(id("6.1.2"), None)]);
-        assert!(s.file.clauses.is_empty(), "an entry back at its default is dropped");
+        run(
+            &mut s,
+            &mut inv,
+            vec![
+                AimsAction::RemoveEvidence(id("6.1.2"), 0),
+                AimsAction::SetMaturity(id("6.1.2"), None),
+            ],
+        );
+        assert!(
+            s.file.clauses.is_empty(),
+            "an entry back at its default is dropped"
+        );
     }
 
     #[test]
     fn clauses_cannot_be_excluded_controls_can() {
         let (mut s, mut inv) = (AimsState::default(), Inventory::default());
-        let out = reduce(&mut s, &mut inv, AimsAction::SetApplicable(id("4.1"), false));
+        let out = reduce(
+            &mut s,
+            &mut inv,
+            AimsAction::SetApplicable(id("4.1"), false),
+        );
         assert_eq!(out, Outcome::default());
         assert!(s.file.clauses.is_empty());
         run(
@@ -551,7 +646,11 @@ mod tests {
     #[test]
     fn integration_needs_the_certification() {
         let (mut s, mut inv) = (AimsState::default(), Inventory::default());
-        run(&mut s, &mut inv, vec![AimsAction::SetIntegrated("iso27001".into(), true)]);
+        run(
+            &mut s,
+            &mut inv,
+            vec![AimsAction::SetIntegrated("iso27001".into(), true)],
+        );
         assert!(s.file.integrated_with.is_empty());
         run(
             &mut s,
@@ -564,18 +663,30 @@ mod tests {
         assert_eq!(s.file.certifications, ["iso27001"]);
         let g = gap(&export_file(&s, &inv, today()), &[], today());
         assert!(g.pitfalls.iter().any(|p| p == "siloed_management_system"));
-        run(&mut s, &mut inv, vec![AimsAction::SetIntegrated("iso27001".into(), true)]);
+        run(
+            &mut s,
+            &mut inv,
+            vec![AimsAction::SetIntegrated("iso27001".into(), true)],
+        );
         let g = gap(&export_file(&s, &inv, today()), &[], today());
         assert!(!g.pitfalls.iter().any(|p| p == "siloed_management_system"));
-        run(&mut s, &mut inv, vec![AimsAction::SetCertified("iso27001".into(), false)]);
-        assert!(s.file.integrated_with.is_empty(), "dropping a certification drops its integration");
+        run(
+            &mut s,
+            &mut inv,
+            vec![AimsAction::SetCertified("iso27001".into(), false)],
+        );
+        assert!(
+            s.file.integrated_with.is_empty(),
+            "dropping a certification drops its integration"
+        );
     }
 
     #[test]
     fn impact_edits_change_the_inventory_and_clamp_ratings() {
         let (mut s, mut inv) = (AimsState::default(), Inventory::default());
         let sid = inv.next_id();
-        inv.systems.push(SystemEntry::imported(sid, SystemFile::new("Ranker")));
+        inv.systems
+            .push(SystemEntry::imported(sid, SystemFile::new("Ranker")));
         let out = reduce(&mut s, &mut inv, AimsAction::StartImpact(sid));
         assert!(out.inventory);
         assert_eq!(s.impact_open, Some(sid));
@@ -583,7 +694,10 @@ mod tests {
             &mut s,
             &mut inv,
             vec![
-                AimsAction::EditImpact(sid, ImpactEdit::AffectedGroups("applicants\n\n recruiters \n".into())),
+                AimsAction::EditImpact(
+                    sid,
+                    ImpactEdit::AffectedGroups("applicants\n\n recruiters \n".into()),
+                ),
                 AimsAction::EditImpact(sid, ImpactEdit::AddRisk),
                 AimsAction::EditImpact(sid, ImpactEdit::Likelihood(0, 9)),
                 AimsAction::EditImpact(sid, ImpactEdit::ResidualSeverity(0, Some(0))),
@@ -603,10 +717,14 @@ mod tests {
     #[test]
     fn import_previews_then_replaces_assessment_and_inventory() {
         let (mut s, mut inv) = (AimsState::default(), Inventory::default());
-        inv.systems.push(SystemEntry::imported(inv.next_id(), SystemFile::new("Old")));
+        inv.systems
+            .push(SystemEntry::imported(inv.next_id(), SystemFile::new("Old")));
         let mut source = AimsState::default();
         let mut src_inv = Inventory::default();
-        src_inv.systems.push(SystemEntry::imported(src_inv.next_id(), SystemFile::new("New system")));
+        src_inv.systems.push(SystemEntry::imported(
+            src_inv.next_id(),
+            SystemFile::new("New system"),
+        ));
         run(
             &mut source,
             &mut src_inv,
@@ -619,13 +737,30 @@ mod tests {
         let date = Date::new(2027, 1, 15).unwrap();
         let text = aimskit_core::aims::aims_to_toml(&export_file(&source, &src_inv, date));
 
-        reduce(&mut s, &mut inv, AimsAction::ImportText { filename: "x.toml".into(), text });
+        reduce(
+            &mut s,
+            &mut inv,
+            AimsAction::ImportText {
+                filename: "x.toml".into(),
+                text,
+            },
+        );
         let plan = s.import.clone().unwrap();
         assert_eq!(plan.systems.len(), 1);
-        assert_eq!(inv.systems[0].file.name, "Old", "nothing replaced before confirmation");
+        assert_eq!(
+            inv.systems[0].file.name, "Old",
+            "nothing replaced before confirmation"
+        );
 
         let out = reduce(&mut s, &mut inv, AimsAction::ConfirmImport);
-        assert_eq!(out, Outcome { aims: true, inventory: true, as_of: Some(date) });
+        assert_eq!(
+            out,
+            Outcome {
+                aims: true,
+                inventory: true,
+                as_of: Some(date)
+            }
+        );
         assert_eq!(inv.systems.len(), 1);
         assert_eq!(inv.systems[0].file.name, "New system");
         assert_eq!(s.file.organisation, "Example AG");
@@ -642,10 +777,19 @@ mod tests {
     fn a_bad_import_is_refused_with_the_field_named() {
         let (mut s, mut inv) = (AimsState::default(), Inventory::default());
         let text = "format = \"aimskit-aims/1\"\norganisation = \"X\"\n[clauses.\"6.1.2\"]\nmaturity = 9\n";
-        reduce(&mut s, &mut inv, AimsAction::ImportText { filename: "bad.toml".into(), text: text.into() });
+        reduce(
+            &mut s,
+            &mut inv,
+            AimsAction::ImportText {
+                filename: "bad.toml".into(),
+                text: text.into(),
+            },
+        );
         assert!(s.import.is_none());
         match &s.notice {
-            Some(AimsNotice::ImportFailed(m)) => assert!(m.contains("maturity") && m.contains("bad.toml"), "{m}"),
+            Some(AimsNotice::ImportFailed(m)) => {
+                assert!(m.contains("maturity") && m.contains("bad.toml"), "{m}")
+            }
             other => panic!("expected a refusal, got {other:?}"),
         }
     }

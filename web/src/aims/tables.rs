@@ -22,7 +22,10 @@ pub struct GapProps {
 pub fn soa_table(props: &GapProps) -> Html {
     let i = use_i18n();
     let rows = props.gap.soa.iter().map(|r| {
-        let title = catalogue().item(&r.control).map(|it| it.title.get(i.lang).to_owned()).unwrap_or_default();
+        let title = catalogue()
+            .item(&r.control)
+            .map(|it| it.title.get(i.lang).to_owned())
+            .unwrap_or_default();
         let applicable = match r.applicable {
             Some(true) => i.t("aims.yes"),
             Some(false) => i.t("aims.no"),

@@ -55,7 +55,10 @@ pub fn heat_map(props: &HeatMapProps) -> Html {
     });
     let w = LEFT + CELL * 5.0 + 6.0;
     let h = TOP + CELL * 5.0 + 34.0;
-    let label = i.tf("impact.heatmap.label", &[("title", &i.t(props.title)), ("n", &rated.to_string())]);
+    let label = i.tf(
+        "impact.heatmap.label",
+        &[("title", &i.t(props.title)), ("n", &rated.to_string())],
+    );
     html! {
         <figure class="ak-heatmap">
             <figcaption>{ i.t(props.title) }</figcaption>

@@ -40,9 +40,14 @@ pub fn status_class(s: ImpactStatus) -> &'static str {
 #[function_component(ImpactView)]
 pub fn impact_view() -> Html {
     let i = use_i18n();
-    let Some(app) = use_context::<AppContext>() else { return html! {} };
+    let Some(app) = use_context::<AppContext>() else {
+        return html! {};
+    };
     let (_, gap) = evaluate(&app.aims, &app.inventory, app.as_of);
-    let open = app.aims.impact_open.filter(|id| app.inventory.get(*id).is_some());
+    let open = app
+        .aims
+        .impact_open
+        .filter(|id| app.inventory.get(*id).is_some());
 
     // gap.systems follows inventory order (the inventory is passed inline).
     let rows = app.inventory.systems.iter().zip(gap.systems.iter()).map(|(s, g)| {

@@ -28,14 +28,19 @@ pub struct WorksheetProps {
 
 /// Label of a Charter right: translated, else the ID, with its article.
 fn right_label(i: &crate::i18n::I18n, id: &str, article: &str) -> String {
-    format!("{} ({article})", i.t_or(&format!("impact.right.{id}"), &id.replace('_', " ")))
+    format!(
+        "{} ({article})",
+        i.t_or(&format!("impact.right.{id}"), &id.replace('_', " "))
+    )
 }
 
 /// The worksheet editor.
 #[function_component(Worksheet)]
 pub fn worksheet(props: &WorksheetProps) -> Html {
     let i = use_i18n();
-    let Some(app) = use_context::<AppContext>() else { return html! {} };
+    let Some(app) = use_context::<AppContext>() else {
+        return html! {};
+    };
     let id = props.id;
     let Some(w) = &props.sheet else {
         return html! {
@@ -47,9 +52,16 @@ pub fn worksheet(props: &WorksheetProps) -> Html {
     };
     let edit = |make: fn(String) -> E| {
         let app = app.clone();
-        Callback::from(move |e: InputEvent| send(&app, A::EditImpact(id, make(input_value(&e.into())))))
+        Callback::from(move |e: InputEvent| {
+            send(&app, A::EditImpact(id, make(input_value(&e.into()))))
+        })
     };
-    let field = |key: &str, cite: &str, dom: &str, value: String, make: fn(String) -> E, rows: u32| {
+    let field = |key: &str,
+                 cite: &str,
+                 dom: &str,
+                 value: String,
+                 make: fn(String) -> E,
+                 rows: u32| {
         html! { <>
             <label for={dom.to_owned()}>{ i.t(key) }<span class="ak-cite">{ format!(" {cite}") }</span></label>
             <textarea id={dom.to_owned()} rows={rows.to_string()} value={value} oninput={edit(make)} />
@@ -57,13 +69,24 @@ pub fn worksheet(props: &WorksheetProps) -> Html {
     };
     let risk_edit = |n: usize, make: fn(usize, String) -> E| {
         let app = app.clone();
-        Callback::from(move |e: InputEvent| send(&app, A::EditImpact(id, make(n, input_value(&e.into())))))
+        Callback::from(move |e: InputEvent| {
+            send(&app, A::EditImpact(id, make(n, input_value(&e.into()))))
+        })
     };
     let rate = |n: usize, make: fn(usize, Option<u8>) -> E| {
         let app = app.clone();
-        Callback::from(move |e: Event| send(&app, A::EditImpact(id, make(n, input_value(&e).parse::<u8>().ok()))))
+        Callback::from(move |e: Event| {
+            send(
+                &app,
+                A::EditImpact(id, make(n, input_value(&e).parse::<u8>().ok())),
+            )
+        })
     };
-    let select = |dom: String, label: String, value: Option<u8>, optional: bool, cb: Callback<Event>| {
+    let select = |dom: String,
+                  label: String,
+                  value: Option<u8>,
+                  optional: bool,
+                  cb: Callback<Event>| {
         html! {
             <label class="ak-rate">{ label }
                 <select id={dom} onchange={cb}>
@@ -118,7 +141,12 @@ pub fn worksheet(props: &WorksheetProps) -> Html {
         }
     });
     let inherent: Vec<_> = props.eval.risks.iter().map(|r| r.inherent).collect();
-    let residual: Vec<_> = props.eval.risks.iter().map(|r| r.residual.or(r.inherent)).collect();
+    let residual: Vec<_> = props
+        .eval
+        .risks
+        .iter()
+        .map(|r| r.residual.or(r.inherent))
+        .collect();
     html! {
         <section class="ak-card ak-worksheet" aria-labelledby="ak-ws-title">
             <h3 id="ak-ws-title">{ i.tf("impact.worksheet_for", &[("system", &props.name)]) }</h3>
@@ -126,19 +154,19 @@ pub fn worksheet(props: &WorksheetProps) -> Html {
                 { " " }{ if props.needs_fria { i.t("impact.needs_fria.explain") } else { i.t("impact.optional.explain") } }</p>
             { for (!props.eval.missing.is_empty()).then(|| html! {
                 <p class="ak-missing">{ i.t("impact.missing") }{ ": " }
-                    { props.eval.missing.iter().map(|m| format!("{} ({})", i.t_or(&format!("impact.field.{}", m.field), &m.field), m.citation)).collect::<Vec<_>>().join(", ") }</p>
+                    { props.eval.missing.iter().map(|m| format!("{} ({})", i.t_or(&m.field, &m.field), m.citation)).collect::<Vec<_>>().join(", ") }</p>
             }) }
             <fieldset class="ak-group ak-grid2">
                 <legend>{ i.t("impact.art27") }</legend>
                 { field("impact.processes", "Art. 27(1)(a)", "ak-w-processes", w.processes.clone(), E::Processes, 2) }
-                { field("impact.period", "Art. 27(1)(b)", "ak-w-period", w.period_and_frequency.clone(), E::PeriodAndFrequency, 1) }
-                <label for="ak-w-groups">{ i.t("impact.groups") }<span class="ak-cite">{ " Art. 27(1)(c)" }</span></label>
+                { field("impact.period_and_frequency", "Art. 27(1)(b)", "ak-w-period", w.period_and_frequency.clone(), E::PeriodAndFrequency, 1) }
+                <label for="ak-w-groups">{ i.t("impact.affected_groups") }<span class="ak-cite">{ " Art. 27(1)(c)" }</span></label>
                 <textarea id="ak-w-groups" rows="2" value={w.affected_groups.join("\n")} aria-describedby="ak-w-groups-hint" onchange={{
                     // Committed on change: one group per line, so typing a line break must not be trimmed away.
                     let app = app.clone();
                     Callback::from(move |e: Event| send(&app, A::EditImpact(id, E::AffectedGroups(input_value(&e)))))
                 }} />
-                <span class="ak-hint ak-span2" id="ak-w-groups-hint">{ i.t("impact.groups.hint") }</span>
+                <span class="ak-hint ak-span2" id="ak-w-groups-hint">{ i.t("impact.affected_groups.hint") }</span>
                 { field("impact.oversight", "Art. 27(1)(e)", "ak-w-oversight", w.oversight.clone(), E::Oversight, 2) }
                 { field("impact.remedies", "Art. 27(1)(f)", "ak-w-remedies", w.remedies.clone(), E::Remedies, 2) }
             </fieldset>

@@ -27,8 +27,13 @@ pub enum ExportKind {
 
 impl ExportKind {
     /// Every export, in button order.
-    pub const ALL: [ExportKind; 5] =
-        [ExportKind::AimsToml, ExportKind::AimsJson, ExportKind::Markdown, ExportKind::SoaCsv, ExportKind::RoadmapCsv];
+    pub const ALL: [ExportKind; 5] = [
+        ExportKind::AimsToml,
+        ExportKind::AimsJson,
+        ExportKind::Markdown,
+        ExportKind::SoaCsv,
+        ExportKind::RoadmapCsv,
+    ];
 
     /// Translation key of the button label.
     pub fn key(self) -> &'static str {
@@ -45,13 +50,25 @@ impl ExportKind {
 /// The file for an export. `file` is the AIMS file with the inventory inline
 /// (see `aims::state::export_file`) and `gap` its result.
 pub fn export(kind: ExportKind, file: &AimsFile, gap: &GapResult, lang: Lang) -> ExportFile {
-    let stem = if file.organisation.trim().is_empty() { "aims".to_owned() } else { slug(&file.organisation) };
+    let stem = if file.organisation.trim().is_empty() {
+        "aims".to_owned()
+    } else {
+        slug(&file.organisation)
+    };
     let (suffix, mime, text) = match kind {
         ExportKind::AimsToml => ("aims.toml", "application/toml", aims_to_toml(file)),
         ExportKind::AimsJson => ("aims.json", "application/json", aims_to_json(file)),
-        ExportKind::Markdown => ("report.md", "text/markdown", report::markdown(file, gap, lang)),
+        ExportKind::Markdown => (
+            "report.md",
+            "text/markdown",
+            report::markdown(file, gap, lang),
+        ),
         ExportKind::SoaCsv => ("soa.csv", "text/csv", report::soa_csv(gap, lang)),
         ExportKind::RoadmapCsv => ("roadmap.csv", "text/csv", report::roadmap_csv(gap)),
     };
-    ExportFile { filename: format!("{stem}-{suffix}"), mime, text }
+    ExportFile {
+        filename: format!("{stem}-{suffix}"),
+        mime,
+        text,
+    }
 }

@@ -14,16 +14,23 @@ use crate::dom;
 pub fn import_panel() -> Html {
     let i = use_i18n();
     let input = use_node_ref();
-    let Some(app) = use_context::<AppContext>() else { return html! {} };
+    let Some(app) = use_context::<AppContext>() else {
+        return html! {};
+    };
     let on_pick = {
         let app = app.clone();
         Callback::from(move |e: Event| {
             let el = e.target_unchecked_into::<web_sys::HtmlInputElement>();
             let app = app.clone();
-            dom::read_file(&el, Callback::from(move |picked| match picked {
-                dom::Picked::Text(filename, text) => send(&app, A::ImportText { filename, text }),
-                dom::Picked::TooLarge => send(&app, A::ImportTooLarge),
-            }));
+            dom::read_file(
+                &el,
+                Callback::from(move |picked| match picked {
+                    dom::Picked::Text(filename, text) => {
+                        send(&app, A::ImportText { filename, text })
+                    }
+                    dom::Picked::TooLarge => send(&app, A::ImportTooLarge),
+                }),
+            );
         })
     };
     let open_picker = {

@@ -27,7 +27,9 @@ use import::ImportPanel;
 #[function_component(ReportView)]
 pub fn report_view() -> Html {
     let i = use_i18n();
-    let Some(app) = use_context::<AppContext>() else { return html! {} };
+    let Some(app) = use_context::<AppContext>() else {
+        return html! {};
+    };
     let (file, gap) = evaluate(&app.aims, &app.inventory, app.as_of);
     let (file, gap) = (Rc::new(file), Rc::new(gap));
 
@@ -65,8 +67,8 @@ pub fn report_view() -> Html {
                 <h4>{ &e.file.name }{ " " }<span class={status_class(g.impact.status)}>{ i.t(status_key(g.impact.status)) }</span></h4>
                 <dl class="ak-item-facts">
                     <dt>{ i.t("impact.processes") }</dt><dd>{ &w.processes }</dd>
-                    <dt>{ i.t("impact.period") }</dt><dd>{ &w.period_and_frequency }</dd>
-                    <dt>{ i.t("impact.groups") }</dt><dd>{ w.affected_groups.join(", ") }</dd>
+                    <dt>{ i.t("impact.period_and_frequency") }</dt><dd>{ &w.period_and_frequency }</dd>
+                    <dt>{ i.t("impact.affected_groups") }</dt><dd>{ w.affected_groups.join(", ") }</dd>
                     <dt>{ i.t("impact.oversight") }</dt><dd>{ &w.oversight }</dd>
                     <dt>{ i.t("impact.remedies") }</dt><dd>{ &w.remedies }</dd>
                 </dl>
