@@ -1,6 +1,6 @@
 // A small TypeScript consumer: type-checked against the package's .d.ts
 // (tsc --noEmit in scripts/test.sh). Never run.
-import init, { mount, triage, validateSystem, vocabulary, type AimskitError, type SystemFile, type TriageResult } from 'aimskit';
+import init, { mount, triage, validateSystem, vocabulary, validateAims, gap, catalogue, type AimskitError, type AimsFile, type GapResult, type SystemFile, type TriageResult } from 'aimskit';
 import * as node from 'aimskit/node';
 
 export async function consume(el: Element): Promise<string> {
@@ -8,6 +8,12 @@ export async function consume(el: Element): Promise<string> {
   const sys: SystemFile = validateSystem('format = "aimskit-system/1"\nname = "X"\n', 'toml');
   const result: TriageResult = node.triage(sys, '2026-11-29');
   const labels: string[] = vocabulary('de').map((e) => e.label);
+  const aims: AimsFile = validateAims('format = "aimskit-aims/1"\norganisation = "X"\nsystems = ["a.toml"]\n');
+  const g: GapResult = gap(aims, { 'a.toml': sys }, '2026-11-29');
+  const score: number = g.score + g.pdca.do + node.gap(aims, { 'a.toml': 'format = "aimskit-system/1"\nname = "A"\n' }).score;
+  const titles: string[] = catalogue('de').items.filter((i) => i.kind === 'control').map((i) => i.title);
+  // @ts-expect-error systems is a map of path -> file, not an array
+  gap(aims, ['a.toml']);
   const widget = mount(el, { lang: 'de' });
   widget.unmount();
   try {
@@ -19,5 +25,5 @@ export async function consume(el: Element): Promise<string> {
   }
   // @ts-expect-error the format is "toml" | "json"
   validateSystem('x', 'yaml');
-  return `${sys.name} ${result.tier} ${labels.length}`;
+  return `${sys.name} ${result.tier} ${labels.length} ${score} ${titles.length}`;
 }

@@ -9,13 +9,17 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use aimskit_core::Date;
-use aimskit_core::InputError;
+use aimskit_core::aims::{AimsFile, SystemRef, aims_to_json, aims_to_toml, parse_aims};
+use aimskit_core::gap::{
+    Item, ItemKind, Pdca, Structure, catalogue as core_catalogue, gap as core_gap,
+};
 use aimskit_core::i18n::{self, Lang};
+use aimskit_core::impact;
 use aimskit_core::system::{SourceFormat, SystemFile, parse_system, to_json, to_toml};
 use aimskit_core::triage::{
     rules_version as core_rules_version, triage as core_triage, vocabulary as core_vocabulary,
 };
+use aimskit_core::{Date, InputError, InputErrorKind};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &str = r#"
@@ -87,6 +91,41 @@ export interface AimsFile {
   controls?: Record<string, { applicable?: boolean; justification?: string; maturity?: number; evidence?: string[]; owner?: string; due?: string; note?: string }>;
   [field: string]: unknown;
 }
+/** The systems an AIMS file names by path, keyed by that exact path, as text or object. */
+export type SystemFiles = Record<string, FileInput>;
+export type GapStatus = "not_assessed" | "missing" | "partial" | "met" | "not_applicable";
+/** One clause or control in a gap result. */
+export interface ItemResult { maturity: number | null; evidenced: boolean; status: GapStatus; inventory_evidence?: string[]; capped?: string }
+/** A finding of the gap analysis (our own wording; ISO text is never quoted). */
+export interface Finding { ref: string; severity: "nonconformity" | "observation" | "opportunity"; message: string; citation: string; system?: string }
+/** The gap result (`aimskit-gap/1`, spec/aims-file.md section 2): identical to `aimskit gap --format json`. */
+export interface GapResult {
+  format: string; score: number; pdca: { plan: number; do: number; check: number; act: number };
+  clauses: Record<string, ItemResult>; controls: Record<string, ItemResult>;
+  soa: { control: string; applicable: boolean | null; justification: string; status: GapStatus; required_by: string[];
+    required_by_systems: { article: string; system: string; applies_from: string; in_force: boolean; rule: string }[] }[];
+  findings: Finding[]; pitfalls: string[];
+  roadmap: { ref: string; action: string; priority: "critical" | "high" | "medium" | "low"; due: string | null; because: string }[];
+  organisation: string; as_of: string; rules_version: string; catalogue_version: string;
+  coverage: { total: number; assessed: number; not_assessed: number; not_applicable: number; met: number };
+  clause_scores: Record<string, number>; objective_scores: Record<string, number | null>;
+  pitfall_details: { id: string; title: string; explanation: string; what_to_do: string; citation: string; because: string }[];
+  systems: { name: string; triage: TriageResult; needs_fria: boolean; impact: Record<string, unknown> }[];
+}
+/** Validates an AIMS file and returns it in its normalised JSON form; throws an AimskitError. */
+export function validateAims(input: FileInput, format?: InputFormat): AimsFile;
+/** A validated AIMS file written back as TOML. */
+export function aimsToToml(input: FileInput, format?: InputFormat): string;
+/**
+ * ISO/IEC 42001 gap analysis of an AIMS file. A browser cannot read the
+ * system files an AIMS file names by `path`: pass them in `systems`, keyed
+ * by the path exactly as written in the AIMS file (text or object). Inline
+ * systems need nothing. A path without an entry throws code "missing".
+ * `asOf` (YYYY-MM-DD) defaults to the file's as_of, then today.
+ */
+export function gap(aims: FileInput, systems?: SystemFiles | null, asOf?: string, format?: InputFormat): GapResult;
+/** The ISO/IEC 42001 catalogue (IDs and our own paraphrases) in `lang` (default "en"). */
+export function catalogue(lang?: Lang): Catalogue;
 "#;
 
 /// A JS `Error` with `message` and a stable machine-readable `code`.
@@ -273,4 +312,138 @@ pub fn vocabulary(lang: Option<String>) -> Result<JsValue, JsValue> {
         })
         .collect();
     to_js(&entries)
+}
+
+pub(crate) fn read_aims(input: &JsValue, format: Option<String>) -> Result<AimsFile, JsValue> {
+    let (text, fmt) = input_text(input, format)?;
+    parse_aims(&text, fmt).map_err(|e| input_error(&e))
+}
+
+/// Validates an AIMS file (TOML or JSON text, or an object) and returns it in
+/// its normalised JSON form. Throws an `AimskitError` when it is invalid.
+#[wasm_bindgen(js_name = validateAims, skip_typescript)]
+pub fn validate_aims(input: JsValue, format: Option<String>) -> Result<JsValue, JsValue> {
+    json_to_js(&aims_to_json(&read_aims(&input, format)?))
+}
+
+/// A validated AIMS file written back as TOML.
+#[wasm_bindgen(js_name = aimsToToml, skip_typescript)]
+pub fn aims_to_toml_js(input: JsValue, format: Option<String>) -> Result<String, JsValue> {
+    Ok(aims_to_toml(&read_aims(&input, format)?))
+}
+
+/// Resolves the AIMS file's path entries from `systems` (`{path: text|object}`),
+/// in file order, validating each file and its impact worksheet like the CLI.
+fn resolve_systems(
+    aims: &AimsFile,
+    systems: &JsValue,
+) -> Result<Vec<(String, SystemFile)>, JsValue> {
+    if !(systems.is_undefined() || systems.is_null() || systems.is_object()) {
+        return Err(js_error(
+            "invalid_argument",
+            "`systems` must be an object mapping each system path of the AIMS file to its text or object",
+        ));
+    }
+    let mut out = Vec::new();
+    for (i, s) in aims.systems.iter().enumerate() {
+        let SystemRef::Path(path) = s else { continue };
+        let entry = if systems.is_object() {
+            js_sys::Reflect::get(systems, &JsValue::from_str(path)).unwrap_or(JsValue::UNDEFINED)
+        } else {
+            JsValue::UNDEFINED
+        };
+        if entry.is_undefined() || entry.is_null() {
+            return Err(input_error(
+                &InputError::new(
+                    InputErrorKind::Missing,
+                    format!("systems[{i}].path"),
+                    format!(
+                        "the system file `{path}` in the `systems` argument (keyed by its path)"
+                    ),
+                )
+                .found(path.clone()),
+            ));
+        }
+        let (text, fmt) = input_text(&entry, None)?;
+        let sys = parse_system(&text, fmt).map_err(|e| input_error(&e.in_file(path)))?;
+        if let Some(w) = &sys.impact {
+            impact::validate(w).map_err(|e| input_error(&e.in_file(path)))?;
+        }
+        out.push((sys.name.clone(), sys));
+    }
+    Ok(out)
+}
+
+/// ISO/IEC 42001 gap analysis. `systems` maps each system path named in the
+/// AIMS file to its text or object (a browser cannot read files by path);
+/// inline systems need nothing. `asOf` defaults to the file's `as_of`, then
+/// today. The result is the CLI's `aimskit-gap/1` JSON, as an object.
+#[wasm_bindgen(skip_typescript)]
+pub fn gap(
+    aims: JsValue,
+    systems: JsValue,
+    as_of: Option<String>,
+    format: Option<String>,
+) -> Result<JsValue, JsValue> {
+    let file = read_aims(&aims, format)?;
+    let resolved = resolve_systems(&file, &systems)?;
+    let date = evaluation_date(as_of, file.as_of)?;
+    to_js(&core_gap(&file, &resolved, date))
+}
+
+#[derive(Serialize)]
+struct ItemView<'a> {
+    id: &'a str,
+    kind: ItemKind,
+    group: &'a str,
+    pdca: Pdca,
+    structure: Structure,
+    title: &'a str,
+    requirement: &'a str,
+    documented_information: &'a str,
+    good_evidence: &'a str,
+    ai_act: &'a [String],
+    nist_ai_rmf: &'a [String],
+    iso27001: &'a [String],
+}
+
+impl<'a> ItemView<'a> {
+    fn new(item: &'a Item, lang: Lang) -> Self {
+        ItemView {
+            id: &item.id,
+            kind: item.kind,
+            group: &item.group,
+            pdca: item.pdca,
+            structure: item.structure,
+            title: item.title.get(lang),
+            requirement: item.requirement.get(lang),
+            documented_information: item.documented_information.get(lang),
+            good_evidence: item.good_evidence.get(lang),
+            ai_act: &item.ai_act,
+            nist_ai_rmf: &item.nist_ai_rmf,
+            iso27001: &item.iso27001,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct CatalogueView<'a> {
+    version: &'a str,
+    standard: &'a str,
+    lang: &'a str,
+    items: Vec<ItemView<'a>>,
+}
+
+/// The ISO/IEC 42001 catalogue (clauses and Annex A controls, our own
+/// paraphrases) with texts in `lang` (falls back to English).
+#[wasm_bindgen(skip_typescript)]
+pub fn catalogue(lang: Option<String>) -> Result<JsValue, JsValue> {
+    let lang = lang_of(lang)?;
+    let c = core_catalogue();
+    to_js(&CatalogueView {
+        version: &c.version,
+        standard: &c.standard,
+        lang: lang.code(),
+        items: c.items.iter().map(|i| ItemView::new(i, lang)).collect(),
+    })
 }
