@@ -76,8 +76,9 @@ type Table = BTreeMap<String, String>;
 
 fn tables() -> &'static [Table; 4] {
     static TABLES: OnceLock<[Table; 4]> = OnceLock::new();
-    TABLES
-        .get_or_init(|| Lang::ALL.map(|l| toml::from_str::<Table>(l.source()).unwrap_or_default()))
+    TABLES.get_or_init(|| {
+        Lang::ALL.map(|l| crate::data::from_toml::<Table>(l.source()).unwrap_or_default())
+    })
 }
 
 /// The raw table of one language (for tests and tooling).
@@ -123,7 +124,7 @@ mod tests {
     #[test]
     fn every_language_parses() {
         for lang in Lang::ALL {
-            toml::from_str::<Table>(lang.source())
+            crate::data::from_toml::<Table>(lang.source())
                 .unwrap_or_else(|e| panic!("{}: {e}", lang.code()));
         }
     }

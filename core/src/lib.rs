@@ -12,6 +12,7 @@
 #![deny(missing_docs)]
 
 pub mod aims;
+mod data;
 pub mod date;
 pub mod error;
 pub mod gap;

@@ -191,11 +191,11 @@ pub const CONTEXT_DATE_KEYS: &[&str] = &["high_risk", "gpai"];
 /// Parses and validates rule data. Used once for the built-in files; public
 /// so tests can feed broken data and see it rejected.
 pub fn load(triage: &str, obligations: &str, vocabulary: &str) -> Result<Rules, String> {
-    let t: RawTriage = toml::from_str(triage).map_err(|e| format!("triage.toml: {e}"))?;
+    let t: RawTriage = crate::data::from_toml(triage).map_err(|e| format!("triage.toml: {e}"))?;
     let o: RawObligations =
-        toml::from_str(obligations).map_err(|e| format!("obligations.toml: {e}"))?;
+        crate::data::from_toml(obligations).map_err(|e| format!("obligations.toml: {e}"))?;
     let v: RawVocabulary =
-        toml::from_str(vocabulary).map_err(|e| format!("vocabulary.toml: {e}"))?;
+        crate::data::from_toml(vocabulary).map_err(|e| format!("vocabulary.toml: {e}"))?;
     let rules = Rules {
         rule_index: index(t.rule.iter().map(|r| r.id.as_str()), "rule")?,
         obligation_index: index(o.obligation.iter().map(|r| r.id.as_str()), "obligation")?,
