@@ -28,4 +28,24 @@ printf '\n%-36s %10s\n' "payload (gzip -9, bytes)" "total"
 printf '%-36s %10d\n' "dist/ page: JS + wasm + CSS" "$(sum_gz dist/main.js dist/aimskit.js dist/aimskit_bg.wasm dist/style.css)"
 printf '%-36s %10d\n' "API-only browser: JS + wasm" "$(sum_gz web/pkg/api/aimskit.js web/pkg/api/aimskit_bg.wasm)"
 [ -f web/pkg/element.js ] && printf '%-36s %10d\n' "embed loader (element.js)" "$(sum_gz web/pkg/element.js)"
+
+# Initial payload of the widget against the issue-8 budgets (report only;
+# scripts/test.sh fails only on gross regressions, see budget_check there).
+sum_br() { local t=0 f; for f in "$@"; do [ -f "$f" ] && t=$((t + $(brotli -q 11 -c "$f" | wc -c))); done; echo "$t"; }
+sum_raw() { local t=0 f; for f in "$@"; do [ -f "$f" ] && t=$((t + $(wc -c <"$f"))); done; echo "$t"; }
+page=(dist/main.js dist/aimskit.js dist/aimskit_bg.wasm dist/style.css)
+api=(web/pkg/api/aimskit.js web/pkg/api/aimskit_bg.wasm)
+printf '\n%-44s %10s %10s %10s  %s\n' "budget" "raw" "gzip -9" "brotli" "goal (gzip)"
+printf '%-44s %10d %10d %10d  %s\n' "initial payload: loader+wasm+JS+CSS (dist/)" "$(sum_raw "${page[@]}")" "$(sum_gz "${page[@]}")" "$(sum_br "${page[@]}")" "<= 120 KB, stretch <= 90 KB"
+printf '%-44s %10d %10d %10d  %s\n' "API-only package (browser JS + wasm)" "$(sum_raw "${api[@]}")" "$(sum_gz "${api[@]}")" "$(sum_br "${api[@]}")" "<= 60 KB"
+[ -f dist/element.js ] && printf '%-44s %10d %10d %10d  %s\n' "embed loader (element.js)" "$(sum_raw dist/element.js)" "$(sum_gz dist/element.js)" "$(sum_br dist/element.js)" "<= 5 KB"
+
+# Largest contributors, from the name section of the pre-wasm-opt cargo output.
+for v in ui api; do
+  f="$ROOT/target/aimskit-wasm/cargo-$v.wasm"
+  if [ -f "$f" ]; then
+    printf '\nLargest contributors (%s build, before wasm-opt):\n' "$v"
+    node "$ROOT/scripts/wasm-contributors.mjs" "$f" 10 || true
+  fi
+done
 exit 0
