@@ -1,14 +1,27 @@
 //! `aimskit gap` end to end, through the built binary.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "test helpers may panic on broken fixtures"
+)]
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 fn corpus(rel: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../core/tests/corpus/gap").join(rel)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../core/tests/corpus/gap")
+        .join(rel)
 }
 
 fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_aimskit")).arg("gap").args(args).output().unwrap()
+    Command::new(env!("CARGO_BIN_EXE_aimskit"))
+        .arg("gap")
+        .args(args)
+        .output()
+        .unwrap()
 }
 
 fn text(b: &[u8]) -> String {
@@ -27,7 +40,11 @@ const AIMS: &str = "format = \"aimskit-aims/1\"\norganisation = \"T\"\nscope = \
 
 #[test]
 fn json_follows_the_spec_and_matches_the_corpus() {
-    let out = run(&[corpus("public-university/aims.toml").to_str().unwrap(), "--format", "json"]);
+    let out = run(&[
+        corpus("public-university/aims.toml").to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["format"], "aimskit-gap/1");
@@ -40,7 +57,12 @@ fn json_follows_the_spec_and_matches_the_corpus() {
         .iter()
         .find(|f| f["ref"] == "A.5.2" && f["severity"] == "nonconformity")
         .unwrap();
-    assert!(nc["message"].as_str().unwrap().contains("Online exam proctoring at a public university"));
+    assert!(
+        nc["message"]
+            .as_str()
+            .unwrap()
+            .contains("Online exam proctoring at a public university")
+    );
     assert!(nc["citation"].as_str().unwrap().contains("Art. 27"));
 }
 
@@ -66,7 +88,12 @@ fn text_output_is_for_people() {
 
 #[test]
 fn as_of_option_overrides_the_file() {
-    let out = run(&[corpus("public-university/aims.toml").to_str().unwrap(), "--format=json", "--as-of", "2028-01-15"]);
+    let out = run(&[
+        corpus("public-university/aims.toml").to_str().unwrap(),
+        "--format=json",
+        "--as-of",
+        "2028-01-15",
+    ]);
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["as_of"], "2028-01-15");
     assert_eq!(v["roadmap"][0]["priority"], "critical");
@@ -74,7 +101,11 @@ fn as_of_option_overrides_the_file() {
 
 #[test]
 fn json_aims_with_inline_system() {
-    let out = run(&[corpus("insurer-json/aims.json").to_str().unwrap(), "--format", "json"]);
+    let out = run(&[
+        corpus("insurer-json/aims.json").to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["pitfalls"], serde_json::json!(["impact_as_dpia_only"]));
@@ -95,25 +126,69 @@ fn bad(dir: &Path, aims: &str, expect: &[&str]) {
 #[test]
 fn bad_input_exits_2_with_file_field_and_expectation() {
     let d = scratch("bad");
-    bad(&d, &format!("{AIMS}[clauses.\"8.4\"]\napplicable = false\n"), &["aims.toml", "clauses.\"8.4\".applicable", "cannot be excluded"]);
-    bad(&d, &format!("{AIMS}[controls.\"A.5.1\"]\napplicable = true\n"), &["controls.\"A.5.1\"", "did you mean `A.5.2`"]);
-    bad(&d, &format!("{AIMS}[clauses.\"4.1\"]\nmaturity = 9\n"), &["clauses.\"4.1\".maturity", "0 to 5", "`9`"]);
-    bad(&d, &format!("{AIMS}systems = [\"systems/missing.toml\"]\n"), &["missing.toml", "readable"]);
-    std::fs::write(d.join("systems/bad.toml"), "format = \"aimskit-system/1\"\nname = \"S\"\nannex_iii = [\"4.z\"]\n").unwrap();
-    bad(&d, &format!("{AIMS}systems = [\"systems/bad.toml\"]\n"), &["bad.toml", "annex_iii[0]", "did you mean `4.a`"]);
+    bad(
+        &d,
+        &format!("{AIMS}[clauses.\"8.4\"]\napplicable = false\n"),
+        &[
+            "aims.toml",
+            "clauses.\"8.4\".applicable",
+            "cannot be excluded",
+        ],
+    );
+    bad(
+        &d,
+        &format!("{AIMS}[controls.\"A.5.1\"]\napplicable = true\n"),
+        &["controls.\"A.5.1\"", "did you mean `A.5.2`"],
+    );
+    bad(
+        &d,
+        &format!("{AIMS}[clauses.\"4.1\"]\nmaturity = 9\n"),
+        &["clauses.\"4.1\".maturity", "0 to 5", "`9`"],
+    );
+    bad(
+        &d,
+        &format!("{AIMS}systems = [\"systems/missing.toml\"]\n"),
+        &["missing.toml", "readable"],
+    );
+    std::fs::write(
+        d.join("systems/bad.toml"),
+        "format = \"aimskit-system/1\"\nname = \"S\"\nannex_iii = [\"4.z\"]\n",
+    )
+    .unwrap();
+    bad(
+        &d,
+        &format!("{AIMS}systems = [\"systems/bad.toml\"]\n"),
+        &["bad.toml", "annex_iii[0]", "did you mean `4.a`"],
+    );
     std::fs::write(
         d.join("systems/risk.toml"),
         "format = \"aimskit-system/1\"\nname = \"S\"\n[[impact.risks]]\nharm = \"h\"\nlikelihood = 6\nseverity = 2\n",
     )
     .unwrap();
-    bad(&d, &format!("{AIMS}systems = [\"systems/risk.toml\"]\n"), &["risk.toml", "impact.risks[0].likelihood", "1 to 5"]);
+    bad(
+        &d,
+        &format!("{AIMS}systems = [\"systems/risk.toml\"]\n"),
+        &["risk.toml", "impact.risks[0].likelihood", "1 to 5"],
+    );
     std::fs::write(
         d.join("systems/right.toml"),
         "format = \"aimskit-system/1\"\nname = \"S\"\n[[impact.risks]]\nharm = \"h\"\nright = \"privacyy\"\nlikelihood = 2\nseverity = 2\n",
     )
     .unwrap();
-    bad(&d, &format!("{AIMS}systems = [\"systems/right.toml\"]\n"), &["right.toml", "impact.risks[0].right", "did you mean `privacy`"]);
-    bad(&d, "format = \"aimskit-aims/1\"\norganisation = ", &["aims.toml", "valid TOML"]);
+    bad(
+        &d,
+        &format!("{AIMS}systems = [\"systems/right.toml\"]\n"),
+        &[
+            "right.toml",
+            "impact.risks[0].right",
+            "did you mean `privacy`",
+        ],
+    );
+    bad(
+        &d,
+        "format = \"aimskit-aims/1\"\norganisation = ",
+        &["aims.toml", "valid TOML"],
+    );
 }
 
 #[test]
@@ -126,7 +201,13 @@ fn json_system_files_are_read_by_extension() {
     .unwrap();
     let file = d.join("aims.toml");
     std::fs::write(&file, format!("{AIMS}systems = [\"systems/chat.json\"]\n")).unwrap();
-    let out = run(&[file.to_str().unwrap(), "--format", "json", "--as-of", "2026-11-29"]);
+    let out = run(&[
+        file.to_str().unwrap(),
+        "--format",
+        "json",
+        "--as-of",
+        "2026-11-29",
+    ]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["systems"][0]["name"], "Chat");
@@ -135,7 +216,13 @@ fn json_system_files_are_read_by_extension() {
 
 #[test]
 fn usage_errors_exit_2() {
-    for args in [&[][..], &["a.toml", "b.toml"], &["a.toml", "--format", "xml"], &["a.toml", "--as-of", "tomorrow"], &["a.toml", "--fromat", "json"]] {
+    for args in [
+        &[][..],
+        &["a.toml", "b.toml"],
+        &["a.toml", "--format", "xml"],
+        &["a.toml", "--as-of", "tomorrow"],
+        &["a.toml", "--fromat", "json"],
+    ] {
         let out = run(args);
         assert_eq!(out.status.code(), Some(2), "{args:?}");
         assert!(text(&out.stderr).contains("aimskit gap:"));

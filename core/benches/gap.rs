@@ -12,10 +12,11 @@
 )]
 
 use aimskit_core::aims::parse_aims;
-use aimskit_core::gap::gap;
+use aimskit_core::gap::{TriagedSystem, evaluate, gap};
 use aimskit_core::impact::{ImpactRisk, ImpactWorksheet};
 use aimskit_core::system::{SourceFormat, SystemFile, parse_system};
-use criterion::{Criterion, criterion_group, criterion_main};
+use aimskit_core::triage::triage;
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 
 const SYSTEMS: [&str; 8] = [
     include_str!("../tests/corpus/triage/systems/health-insurance-pricing.toml"),
@@ -29,7 +30,10 @@ const SYSTEMS: [&str; 8] = [
 ];
 
 fn inventory() -> Vec<(String, SystemFile)> {
-    let base: Vec<SystemFile> = SYSTEMS.iter().map(|t| parse_system(t, SourceFormat::Toml).unwrap()).collect();
+    let base: Vec<SystemFile> = SYSTEMS
+        .iter()
+        .map(|t| parse_system(t, SourceFormat::Toml).unwrap())
+        .collect();
     (0..100)
         .map(|i| {
             let mut s = base[i % base.len()].clone();
@@ -62,8 +66,28 @@ fn bench(c: &mut Criterion) {
     let aims = parse_aims(text, SourceFormat::Toml).unwrap();
     let systems = inventory();
     let as_of = "2026-11-29".parse().unwrap();
-    c.bench_function("gap_100_systems", |b| b.iter(|| gap(std::hint::black_box(&aims), &systems, as_of)));
-    c.bench_function("parse_aims", |b| b.iter(|| parse_aims(std::hint::black_box(text), SourceFormat::Toml)));
+    c.bench_function("gap_100_systems", |b| {
+        b.iter(|| gap(std::hint::black_box(&aims), &systems, as_of))
+    });
+    let triaged: Vec<TriagedSystem> = systems
+        .iter()
+        .map(|(n, s)| TriagedSystem {
+            name: n.clone(),
+            triage: triage(s, as_of),
+            declared_roles: s.roles.clone(),
+            impact: s.impact.clone(),
+        })
+        .collect();
+    c.bench_function("evaluate_100_triaged_systems", |b| {
+        b.iter_batched(
+            || triaged.clone(),
+            |t| evaluate(std::hint::black_box(&aims), t, as_of, "bench"),
+            BatchSize::SmallInput,
+        )
+    });
+    c.bench_function("parse_aims", |b| {
+        b.iter(|| parse_aims(std::hint::black_box(text), SourceFormat::Toml))
+    });
 }
 
 criterion_group!(benches, bench);

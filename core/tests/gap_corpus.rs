@@ -1,5 +1,12 @@
 //! Replays the gap corpus (`core/tests/corpus/gap/expected.toml`).
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "test helpers may panic on broken fixtures"
+)]
+
 mod gap_support;
 
 use aimskit_core::gap::{GapResult, gap};

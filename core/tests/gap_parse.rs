@@ -1,5 +1,12 @@
 //! AIMS file parsing: bad input gives precise errors, good input round-trips.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "test helpers may panic on broken fixtures"
+)]
+
 mod gap_support;
 
 use aimskit_core::InputErrorKind as K;

@@ -1,5 +1,12 @@
 //! Property tests of the gap analysis.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "test helpers may panic on broken fixtures"
+)]
+
 mod gap_support;
 
 use std::collections::BTreeMap;

@@ -366,12 +366,15 @@ fn flatten<'a>(
     }
 }
 
+/// One `[clauses."x"]` / `[controls."x"]` table: its ID and fields.
+type Entry<'a> = (String, &'a Map<String, Value>);
+
 fn entries<'a>(
     v: &'a Value,
     section: &str,
     kind: ItemKind,
     fields: &[&str],
-) -> Result<Vec<(String, &'a Map<String, Value>)>, InputError> {
+) -> Result<Vec<Entry<'a>>, InputError> {
     let Value::Object(map) = v else {
         return Err(wrong(
             section,

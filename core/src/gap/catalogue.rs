@@ -290,6 +290,8 @@ pub struct Catalogue {
     pub pitfalls: Vec<PitfallInfo>,
     #[serde(skip)]
     index: BTreeMap<String, usize>,
+    #[serde(skip)]
+    articles: Vec<(String, u32)>,
 }
 
 impl Catalogue {
@@ -308,6 +310,11 @@ impl Catalogue {
             .enumerate()
             .map(|(i, it)| (it.id.clone(), i))
             .collect();
+        let articles: BTreeSet<String> = items
+            .items
+            .iter()
+            .flat_map(|i| i.ai_act.iter().cloned())
+            .collect();
         Ok(Catalogue {
             version: items.version,
             standard: items.standard,
@@ -320,6 +327,13 @@ impl Catalogue {
             obligation_map,
             pitfalls: pitfalls.pitfalls,
             index,
+            articles: articles
+                .into_iter()
+                .map(|a| {
+                    let n = super::eval::article_number(&a);
+                    (a, n)
+                })
+                .collect(),
         })
     }
 
@@ -350,6 +364,12 @@ impl Catalogue {
             .filter(|i| i.kind == kind)
             .map(|i| i.id.as_str())
             .collect()
+    }
+
+    /// Every AI Act article any item's crosswalk names (sorted, unique),
+    /// with its article number.
+    pub fn crosswalk_articles(&self) -> &[(String, u32)] {
+        &self.articles
     }
 
     /// Pitfall texts by ID.

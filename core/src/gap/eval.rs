@@ -74,6 +74,8 @@ pub(crate) struct Ctx<'a> {
     pub required: BTreeMap<String, Vec<Requirement>>,
     /// Systems that need a FRIA without a complete worksheet.
     pub fria_gaps: Vec<FriaGap>,
+    /// Per system: obligation articles no catalogue item maps to.
+    pub uncovered: Vec<Vec<String>>,
 }
 
 pub(crate) struct FriaGap {
@@ -145,16 +147,21 @@ pub fn evaluate(
         items: BTreeMap::new(),
         required: required_items(cat, &gaps, as_of),
         fria_gaps: Vec::new(),
+        uncovered: gaps
+            .iter()
+            .map(|s| uncovered_articles(cat, &s.triage))
+            .collect(),
     };
     ctx.fria_gaps = fria_gaps(&gaps, as_of);
     ctx.items = item_results(&ctx);
 
     let (score, pdca, clause_scores, objective_scores, coverage) = scores(&ctx);
-    let soa = soa_rows(&ctx);
     let mut findings = findings(&ctx);
     sort_findings(cat, &mut findings);
     let hits = pitfalls::detect(&ctx);
     let roadmap = roadmap::build(&ctx, &hits);
+    let required = std::mem::take(&mut ctx.required);
+    let soa = soa_rows(&ctx, required);
 
     let mut clauses = BTreeMap::new();
     let mut controls = BTreeMap::new();
@@ -192,51 +199,92 @@ fn required_items(
     systems: &[SystemGap],
     as_of: Date,
 ) -> BTreeMap<String, Vec<Requirement>> {
-    // (item, system, article) -> (applies_from, rule)
-    let mut found: BTreeMap<(String, String, String), (Date, String)> = BTreeMap::new();
-    let map = &cat.obligation_map;
-    for sys in systems {
-        let t = &sys.triage;
-        for rule in &map.rules {
-            let mut fired: Vec<(String, Date)> = Vec::new();
-            for ob in &t.obligations {
-                for a in &ob.articles {
-                    for p in &rule.articles {
-                        if article_matches(a, p) {
-                            fired.push((p.clone(), ob.applies_from));
-                        }
-                    }
-                }
-            }
-            let tier_fires = rule
+    // (item position, system index, article) -> (applies_from, rule); the
+    // strings are borrowed from the catalogue, so the loop does not allocate,
+    // and article numbers are compared before article strings.
+    struct Rule<'c> {
+        id: &'c str,
+        cite: &'c str,
+        articles: Vec<(&'c str, u32)>,
+        items: Vec<usize>,
+        tier_roles: Vec<(Tier, Role)>,
+    }
+    let rules: Vec<Rule> = cat
+        .obligation_map
+        .rules
+        .iter()
+        .map(|r| Rule {
+            id: &r.id,
+            cite: &r.cite,
+            articles: r
+                .articles
+                .iter()
+                .map(|a| (a.as_str(), article_number(a)))
+                .collect(),
+            items: r
+                .controls
+                .iter()
+                .chain(&r.clauses)
+                .map(|i| cat.position(i))
+                .collect(),
+            tier_roles: r
                 .tier_roles
                 .iter()
                 .filter_map(|tr| parse_tier_role(tr))
-                .any(|(tier, role)| t.tier == tier && t.roles.contains(&role));
-            if tier_fires {
-                if let Some(d) = high_risk_date(cat, t) {
-                    fired.push((rule.cite.clone(), d));
+                .collect(),
+        })
+        .collect();
+    let mut found: BTreeMap<(usize, usize, &str), (Date, &str)> = BTreeMap::new();
+    let mut obs: Vec<(&str, u32, Date)> = Vec::new();
+    for (si, sys) in systems.iter().enumerate() {
+        let t = &sys.triage;
+        obs.clear();
+        for ob in &t.obligations {
+            obs.extend(
+                ob.articles
+                    .iter()
+                    .map(|a| (a.as_str(), article_number(a), ob.applies_from)),
+            );
+        }
+        let hr_date = high_risk_date(cat, t);
+        for rule in &rules {
+            let mut fire = |article, date: Date| {
+                for &item in &rule.items {
+                    let e = found.entry((item, si, article)).or_insert((date, rule.id));
+                    if date < e.0 {
+                        *e = (date, rule.id);
+                    }
+                }
+            };
+            for &(p, pn) in &rule.articles {
+                for &(a, an, date) in &obs {
+                    if an == pn && article_matches(a, p) {
+                        fire(p, date);
+                    }
                 }
             }
-            for (article, date) in fired {
-                for item in rule.controls.iter().chain(&rule.clauses) {
-                    let key = (item.clone(), sys.name.clone(), article.clone());
-                    let e = found.entry(key).or_insert((date, rule.id.clone()));
-                    if date < e.0 {
-                        *e = (date, rule.id.clone());
-                    }
+            if rule
+                .tier_roles
+                .iter()
+                .any(|(tier, role)| t.tier == *tier && t.roles.contains(role))
+            {
+                if let Some(d) = hr_date {
+                    fire(rule.cite, d);
                 }
             }
         }
     }
     let mut out: BTreeMap<String, Vec<Requirement>> = BTreeMap::new();
-    for ((item, system, article), (applies_from, rule)) in found {
-        out.entry(item).or_default().push(Requirement {
-            article,
-            system,
+    for ((item, si, article), (applies_from, rule)) in found {
+        let Some(item) = cat.items.get(item) else {
+            continue;
+        };
+        out.entry(item.id.clone()).or_default().push(Requirement {
+            article: article.to_owned(),
+            system: systems.get(si).map(|s| s.name.clone()).unwrap_or_default(),
             applies_from,
             in_force: applies_from <= as_of,
-            rule,
+            rule: rule.to_owned(),
         });
     }
     out
@@ -416,12 +464,12 @@ fn scores(ctx: &Ctx) -> Scores {
     )
 }
 
-fn soa_rows(ctx: &Ctx) -> Vec<SoaRow> {
+fn soa_rows(ctx: &Ctx, mut required: BTreeMap<String, Vec<Requirement>>) -> Vec<SoaRow> {
     ctx.cat
         .controls()
         .map(|item| {
             let entry = ctx.aims.controls.get(&item.id);
-            let reqs = ctx.required.get(&item.id).cloned().unwrap_or_default();
+            let reqs = required.remove(&item.id).unwrap_or_default();
             let required_by: BTreeSet<String> = reqs.iter().map(|r| r.article.clone()).collect();
             SoaRow {
                 control: item.id.clone(),
@@ -442,17 +490,16 @@ fn soa_rows(ctx: &Ctx) -> Vec<SoaRow> {
 /// Sorts `Art. N...` strings by article number, then text.
 pub(crate) fn sort_articles(set: BTreeSet<String>) -> Vec<String> {
     let mut v: Vec<String> = set.into_iter().collect();
-    v.sort_by_key(|a| (article_number(a), a.clone()));
+    v.sort_by_cached_key(|a| article_number(a));
     v
 }
 
-fn article_number(a: &str) -> u32 {
+pub(crate) fn article_number(a: &str) -> u32 {
     a.trim_start_matches("Art. ")
-        .chars()
-        .take_while(char::is_ascii_digit)
-        .collect::<String>()
-        .parse()
-        .unwrap_or(0)
+        .bytes()
+        .take_while(u8::is_ascii_digit)
+        .take(6)
+        .fold(0, |n, d| n * 10 + u32::from(d - b'0'))
 }
 
 fn status_words(r: &ItemResult) -> String {
@@ -645,13 +692,13 @@ fn findings(ctx: &Ctx) -> Vec<Finding> {
             Some(&g.system),
         ));
     }
-    for s in ctx.systems {
-        system_findings(ctx, s, &mut out);
+    for (s, uncovered) in ctx.systems.iter().zip(&ctx.uncovered) {
+        system_findings(s, uncovered, &mut out);
     }
     out
 }
 
-fn system_findings(ctx: &Ctx, s: &SystemGap, out: &mut Vec<Finding>) {
+fn system_findings(s: &SystemGap, uncovered: &[String], out: &mut Vec<Finding>) {
     let name = s.name.as_str();
     if s.triage.tier == Tier::Prohibited {
         let arts: Vec<String> = s
@@ -724,7 +771,6 @@ fn system_findings(ctx: &Ctx, s: &SystemGap, out: &mut Vec<Finding>) {
             Some(name),
         ));
     }
-    let uncovered = uncovered_articles(ctx.cat, &s.triage);
     if !uncovered.is_empty() {
         out.push(finding(
             "4.2",
@@ -749,14 +795,15 @@ fn practice_citation(p: &str) -> String {
 
 /// Obligation articles of a system that no catalogue item maps to.
 pub(crate) fn uncovered_articles(cat: &Catalogue, t: &TriageResult) -> Vec<String> {
+    let known = cat.crosswalk_articles();
     let mut set = BTreeSet::new();
     for ob in &t.obligations {
         for a in &ob.articles {
-            let covered = cat
-                .items
+            let n = article_number(a);
+            if !known
                 .iter()
-                .any(|i| i.ai_act.iter().any(|x| article_matches(a, x)));
-            if !covered {
+                .any(|(x, xn)| *xn == n && article_matches(a, x))
+            {
                 set.insert(a.clone());
             }
         }
@@ -764,21 +811,9 @@ pub(crate) fn uncovered_articles(cat: &Catalogue, t: &TriageResult) -> Vec<Strin
     sort_articles(set)
 }
 
+/// Nonconformities first, then standard order of `ref` (articles after the
+/// catalogue's items, by article number); ties keep generation order
+/// (catalogue order, then inventory order), which is deterministic.
 fn sort_findings(cat: &Catalogue, f: &mut [Finding]) {
-    f.sort_by(|a, b| {
-        (
-            a.severity,
-            cat.position(&a.ref_),
-            &a.ref_,
-            &a.system,
-            &a.message,
-        )
-            .cmp(&(
-                b.severity,
-                cat.position(&b.ref_),
-                &b.ref_,
-                &b.system,
-                &b.message,
-            ))
-    });
+    f.sort_by_cached_key(|x| (x.severity, cat.position(&x.ref_), article_number(&x.ref_)));
 }

@@ -15,10 +15,10 @@
 //! organisation holds ISO/IEC 27001, actions on items with a 27001 counterpart
 //! suggest reusing the ISMS process.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use super::catalogue::{Item, ItemKind};
-use super::eval::{Ctx, sort_articles, uncovered_articles};
+use super::eval::{Ctx, article_number, sort_articles};
 use super::result::{PitfallHit, Priority, Requirement, RoadmapAction, Status};
 use crate::Date;
 use crate::triage::Tier;
@@ -39,32 +39,31 @@ fn earliest(a: Option<Date>, b: Option<Date>) -> Option<Date> {
     }
 }
 
+/// "Art. 27 for \"A\", \"B\", applies from 2027-12-02; ..." (at most three
+/// system names per article, then a count). `reqs` come grouped by system
+/// (one entry per system and article), so no set is needed.
 fn legal_text(reqs: &[Requirement]) -> String {
-    let mut by_article: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
-    for r in reqs {
-        by_article
-            .entry(r.article.as_str())
-            .or_default()
-            .insert(r.system.as_str());
-    }
-    let arts = sort_articles(by_article.keys().map(|s| (*s).to_owned()).collect());
-    arts.iter()
+    let articles: BTreeSet<String> = reqs.iter().map(|r| r.article.clone()).collect();
+    sort_articles(articles)
+        .iter()
         .map(|a| {
-            let systems: Vec<String> = by_article
-                .get(a.as_str())
-                .into_iter()
-                .flatten()
-                .map(|s| format!("\"{s}\""))
-                .collect();
-            let from = reqs
-                .iter()
-                .filter(|r| &r.article == a)
-                .map(|r| r.applies_from)
-                .min();
+            let mut names = Vec::new();
+            let mut count = 0usize;
+            let mut from: Option<Date> = None;
+            for r in reqs.iter().filter(|r| &r.article == a) {
+                count += 1;
+                if names.len() < 3 {
+                    names.push(format!("\"{}\"", r.system));
+                }
+                from = Some(from.map_or(r.applies_from, |d| d.min(r.applies_from)));
+            }
+            if count > 3 {
+                names.push(format!("{} more systems", count - 3));
+            }
             let from = from
                 .map(|d| format!(", applies from {d}"))
                 .unwrap_or_default();
-            format!("{a} for {}{from}", systems.join(", "))
+            format!("{a} for {}{from}", names.join(", "))
         })
         .collect::<Vec<_>>()
         .join("; ")
@@ -230,7 +229,7 @@ pub(crate) fn build(ctx: &Ctx, pitfalls: &[PitfallHit]) -> Vec<RoadmapAction> {
         }
         push(&item.id, action, priority, due, because);
     }
-    for s in ctx.systems {
+    for (s, uncovered) in ctx.systems.iter().zip(&ctx.uncovered) {
         if !s.triage.needs_review.is_empty() {
             let fields: Vec<&str> = s
                 .triage
@@ -246,7 +245,6 @@ pub(crate) fn build(ctx: &Ctx, pitfalls: &[PitfallHit]) -> Vec<RoadmapAction> {
                 "The AI Act classification would change if they were answered the other way; closes 4.1 (roles and purpose).".into(),
             );
         }
-        let uncovered = uncovered_articles(ctx.cat, &s.triage);
         if !uncovered.is_empty() {
             let from = s
                 .triage
@@ -283,14 +281,15 @@ pub(crate) fn build(ctx: &Ctx, pitfalls: &[PitfallHit]) -> Vec<RoadmapAction> {
         );
     }
     let cat = ctx.cat;
+    // Ties keep generation order (catalogue order, then inventory order):
+    // the sort is stable and the key cheap.
     let key = |a: &RoadmapAction| {
         (
             a.priority,
             a.due.is_none(),
             a.due,
             cat.position(&a.ref_),
-            a.ref_.clone(),
-            a.action.clone(),
+            article_number(&a.ref_),
         )
     };
     out.sort_by_cached_key(key);

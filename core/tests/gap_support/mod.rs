@@ -1,6 +1,12 @@
 //! Shared helpers for the gap tests and benchmark: load an AIMS case from
 //! `core/tests/corpus/gap/`, resolving its system files like the CLI does.
 #![allow(dead_code)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "test helpers may panic on broken fixtures"
+)]
 
 use std::path::{Path, PathBuf};
 
