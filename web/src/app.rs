@@ -22,7 +22,7 @@ use crate::dom;
 use crate::embed::{Embed, Module};
 use crate::i18n::{self, I18n};
 use crate::state::files::ExportFile;
-use crate::state::store::{self, STORE_KEY};
+use crate::state::store::{self, AIMS_KEY, STORE_KEY};
 use crate::state::view::rules_version;
 use crate::state::{Action, AppState, Persistence, View};
 
@@ -50,8 +50,9 @@ pub fn app() -> Html {
         .map(|e| (*e.options).clone())
         .unwrap_or_default();
     let key = options.storage_key(STORE_KEY);
+    let aims_key = options.storage_key(AIMS_KEY);
     let state = {
-        let (options, key) = (options.clone(), key.clone());
+        let (options, key, aims_key) = (options.clone(), key.clone(), aims_key.clone());
         use_reducer(move || {
             let lang = if embed.is_some() {
                 options.lang
@@ -59,6 +60,7 @@ pub fn app() -> Html {
                 i18n::from_browser(dom::browser_lang().as_deref())
             };
             let (raw, storage_ok) = dom::load(&key);
+            let (aims_raw, _) = dom::load(&aims_key);
             let first = options.view.map(|m| views_for(&[m])[0]);
             AppState::new(
                 lang,
@@ -68,6 +70,7 @@ pub fn app() -> Html {
                 store::decode(raw),
                 storage_ok,
             )
+            .with_aims(store::decode_aims(aims_raw))
         })
     };
     {
@@ -82,6 +85,18 @@ pub fn app() -> Html {
             }
         });
     }
+    {
+        // The same for the AIMS self-assessment, under its own key.
+        let state = state.clone();
+        use_effect_with(state.aims_revision, move |revision| {
+            if *revision > 0
+                && state.autosave_aims()
+                && !dom::save(&aims_key, &store::encode_aims(&state.stored_aims()))
+            {
+                state.dispatch(Action::AimsStorageFailed);
+            }
+        });
+    }
     let i = I18n { lang: state.lang };
     let on_lang = {
         let s = state.clone();
@@ -91,17 +106,30 @@ pub fn app() -> Html {
         let s = state.clone();
         Callback::from(move |v| s.dispatch(Action::SetView(v)))
     };
-    let on_export_raw = {
+    let export_raw = |aims: bool| {
         let s = state.clone();
         Callback::from(move |_| {
-            if let Persistence::Refused { raw, .. } = &s.persistence {
+            let (p, filename) = if aims {
+                (&s.aims_persistence, "aimskit-aims-backup.json")
+            } else {
+                (&s.persistence, "aimskit-store-backup.json")
+            };
+            if let Persistence::Refused { raw, .. } = p {
                 dom::download(&ExportFile {
-                    filename: "aimskit-store-backup.json".into(),
+                    filename: filename.into(),
                     mime: "application/json",
                     text: raw.clone(),
                 });
             }
         })
+    };
+    // "Working in memory" is said once when storage is missing altogether.
+    let aims_banner = if state.aims_persistence == Persistence::MemoryOnly
+        && state.persistence == Persistence::MemoryOnly
+    {
+        Persistence::Saving
+    } else {
+        state.aims_persistence.clone()
     };
     let dispatch = |a: Action| {
         let s = state.clone();
@@ -119,7 +147,8 @@ pub fn app() -> Html {
         <ContextProvider<AppContext> context={state.clone()}>
             <div class="aimskit" lang={state.lang.code()}>
                 <Header rules_version={rules_version()} {on_lang} />
-                <StoreBanner persistence={state.persistence.clone()} {on_export_raw} />
+                <StoreBanner persistence={state.persistence.clone()} on_export_raw={export_raw(false)} />
+                <StoreBanner persistence={aims_banner} on_export_raw={export_raw(true)} aims=true />
                 <Tabs views={state.views.clone()} current={state.view} on_select={on_view} />
                 <NoticeBar notice={state.notice.clone()} deleted={state.undo.as_ref().map(|d| d.entry.file.name.clone())}
                     on_undo={dispatch(Action::Undo)} on_dismiss={dispatch(Action::DismissNotice)} />

@@ -13,25 +13,36 @@ pub struct StoreBannerProps {
     pub persistence: Persistence,
     /// Export the refused stored data as it is.
     pub on_export_raw: Callback<()>,
+    /// About the stored AIMS self-assessment rather than the inventory.
+    #[prop_or_default]
+    pub aims: bool,
 }
 
 /// The banner (nothing while autosaving works).
 #[function_component(StoreBanner)]
 pub fn store_banner(props: &StoreBannerProps) -> Html {
     let i = use_i18n();
+    let key = |k: &str| {
+        if props.aims {
+            i.t(&format!("ui.store.aims_{k}"))
+        } else {
+            i.t(&format!("ui.store.{k}"))
+        }
+    };
+    let store = if props.aims { "aims" } else { "inventory" };
     match &props.persistence {
         Persistence::Saving => html! {},
         Persistence::MemoryOnly => html! {
-            <div class="ak-banner ak-warn" role="status">{ i.t("ui.store.memory_only") }</div>
+            <div class="ak-banner ak-warn" role="status" data-store={store}>{ key("memory_only") }</div>
         },
         Persistence::Refused { problem, .. } => {
             let (text, detail) = match problem {
-                StoreProblem::Newer(format) => (i.t("ui.store.newer"), format.clone()),
-                StoreProblem::Unreadable(why) => (i.t("ui.store.unreadable"), why.clone()),
+                StoreProblem::Newer(format) => (key("newer"), format.clone()),
+                StoreProblem::Unreadable(why) => (key("unreadable"), why.clone()),
             };
             let cb = props.on_export_raw.clone();
             html! {
-                <div class="ak-banner ak-warn" role="alert">
+                <div class="ak-banner ak-warn" role="alert" data-store={store}>
                     <p>{ text }</p>
                     <p class="ak-detail">{ detail }</p>
                     <button type="button" class="ak-button" onclick={Callback::from(move |_| cb.emit(()))}>{ i.t("ui.store.export_raw") }</button>

@@ -13,6 +13,7 @@ pub mod view;
 use std::rc::Rc;
 
 use aimskit_core::Date;
+use aimskit_core::aims::AimsFile;
 use aimskit_core::i18n::Lang;
 use aimskit_core::questionnaire::{self, Answer, QuestionId};
 use aimskit_core::system::SystemFile;
@@ -132,6 +133,12 @@ pub struct AppState {
     pub persistence: Persistence,
     /// Bumped on every inventory change; the autosave effect watches it.
     pub revision: u64,
+    /// Whether and how the AIMS self-assessment is saved (its own key, the
+    /// same rules as the inventory).
+    pub aims_persistence: Persistence,
+    /// Bumped on every change of the AIMS self-assessment or the evaluation
+    /// date; the AIMS autosave effect watches it.
+    pub aims_revision: u64,
     /// The last deleted system (undo).
     pub undo: Option<Deleted>,
     /// An import waiting for confirmation.
@@ -188,6 +195,8 @@ pub enum Action {
     CancelImport,
     /// Local storage failed: continue in memory.
     StorageFailed,
+    /// Saving the AIMS self-assessment failed: continue in memory.
+    AimsStorageFailed,
     /// Hide the notice.
     DismissNotice,
     /// An AIMS assessment, impact worksheet or AIMS import action (`web/src/aims/`).
@@ -212,7 +221,7 @@ impl AppState {
         };
         let (inventory, persistence) = match loaded {
             Loaded::Empty => (Inventory::default(), Persistence::Saving),
-            Loaded::Inventory(inv) => (inv, Persistence::Saving),
+            Loaded::Data(inv) => (inv, Persistence::Saving),
             Loaded::Refused { raw, problem } => {
                 (Inventory::default(), Persistence::Refused { raw, problem })
             }
@@ -235,8 +244,14 @@ impl AppState {
             question: None,
             as_of: today,
             today,
+            aims_persistence: if storage_ok {
+                Persistence::Saving
+            } else {
+                Persistence::MemoryOnly
+            },
             persistence,
             revision: 0,
+            aims_revision: 0,
             undo: None,
             import: None,
             notice: None,
@@ -244,9 +259,49 @@ impl AppState {
         }
     }
 
+    /// Adds what storage held for the AIMS self-assessment (after
+    /// [`AppState::new`]). A stored evaluation date becomes `as_of`; a refused
+    /// store is kept untouched and never written over.
+    pub fn with_aims(mut self, loaded: Loaded<AimsFile>) -> AppState {
+        let saving = self.aims_persistence == Persistence::Saving;
+        match loaded {
+            Loaded::Empty => {}
+            Loaded::Data(mut file) => {
+                if let Some(d) = file.as_of.take() {
+                    self.as_of = d;
+                }
+                self.aims.file = file;
+            }
+            Loaded::Refused { raw, problem } => {
+                if saving {
+                    self.aims_persistence = Persistence::Refused { raw, problem };
+                }
+            }
+        }
+        self
+    }
+
     /// True when changes should be written to local storage.
     pub fn autosave(&self) -> bool {
         self.persistence == Persistence::Saving
+    }
+
+    /// True when AIMS changes should be written to local storage.
+    pub fn autosave_aims(&self) -> bool {
+        self.aims_persistence == Persistence::Saving
+    }
+
+    /// The AIMS self-assessment as stored: no systems (the inventory holds
+    /// them) and `as_of` only when it was set to a day other than today.
+    pub fn stored_aims(&self) -> AimsFile {
+        let mut file = self.aims.file.clone();
+        file.systems.clear();
+        file.as_of = (self.as_of != self.today).then_some(self.as_of);
+        file
+    }
+
+    fn aims_changed(&mut self) {
+        self.aims_revision = self.aims_revision.wrapping_add(1);
     }
 
     fn changed(&mut self) {
@@ -261,7 +316,12 @@ impl AppState {
                     self.view = view;
                 }
             }
-            Action::SetAsOf(date) => self.as_of = date,
+            Action::SetAsOf(date) => {
+                if date != self.as_of {
+                    self.as_of = date;
+                    self.aims_changed();
+                }
+            }
             Action::NewSystem(name) => {
                 let name = name.trim();
                 let name =
@@ -382,11 +442,19 @@ impl AppState {
                     self.persistence = Persistence::MemoryOnly;
                 }
             }
+            Action::AimsStorageFailed => {
+                if self.aims_persistence == Persistence::Saving {
+                    self.aims_persistence = Persistence::MemoryOnly;
+                }
+            }
             Action::DismissNotice => self.notice = None,
             Action::Aims(a) => {
                 let out = crate::aims::state::reduce(&mut self.aims, &mut self.inventory, a);
                 if let Some(d) = out.as_of {
                     self.as_of = d;
+                }
+                if out.aims || out.as_of.is_some() {
+                    self.aims_changed();
                 }
                 if out.inventory {
                     if self.open.is_some_and(|id| self.inventory.get(id).is_none()) {

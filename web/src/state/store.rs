@@ -14,6 +14,7 @@ use std::collections::BTreeSet;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use aimskit_core::aims::{AimsFile, aims_to_json, parse_aims};
 use aimskit_core::questionnaire::QuestionId;
 use aimskit_core::system::{SourceFormat, parse_system, to_json};
 
@@ -24,6 +25,12 @@ pub const STORE_FORMAT: &str = "aimskit-store/1";
 
 /// The storage key (under the widget's prefix) the store lives at.
 pub const STORE_KEY: &str = "store";
+
+/// The format tag of the stored AIMS self-assessment.
+pub const AIMS_STORE_FORMAT: &str = "aimskit-aims-store/1";
+
+/// The storage key (under the widget's prefix) of the AIMS self-assessment.
+pub const AIMS_KEY: &str = "aims";
 
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -41,13 +48,20 @@ struct StoredSystem {
     file: Value,
 }
 
-/// What was found in storage at start.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AimsEnvelope {
+    format: String,
+    aims: Value,
+}
+
+/// What was found in storage at start (`T`: the inventory or the AIMS file).
 #[derive(Debug, Clone, PartialEq)]
-pub enum Loaded {
+pub enum Loaded<T = Inventory> {
     /// Nothing stored yet.
     Empty,
     /// A readable store.
-    Inventory(Inventory),
+    Data(T),
     /// Something we must not overwrite: the raw text and why it was refused.
     Refused {
         /// The stored text, untouched.
@@ -86,29 +100,80 @@ pub fn encode(inventory: &Inventory) -> String {
 
 /// Decodes what storage holds (`None`: nothing stored).
 pub fn decode(raw: Option<String>) -> Loaded {
+    decode_with(raw, STORE_FORMAT, decode_inventory)
+}
+
+/// Encodes the AIMS self-assessment (its `systems` are left out: the
+/// inventory store holds them).
+pub fn encode_aims(file: &AimsFile) -> String {
+    let mut file = file.clone();
+    file.systems.clear();
+    serde_json::to_string(&AimsEnvelope {
+        format: AIMS_STORE_FORMAT.to_owned(),
+        aims: serde_json::from_str(&aims_to_json(&file)).unwrap_or(Value::Null),
+    })
+    .unwrap_or_default()
+}
+
+/// Decodes the stored AIMS self-assessment (`None`: nothing stored). The
+/// file is checked by core's AIMS parser; a stored file with systems is
+/// refused (this version never writes one).
+pub fn decode_aims(raw: Option<String>) -> Loaded<AimsFile> {
+    decode_with(raw, AIMS_STORE_FORMAT, |value| {
+        let envelope: AimsEnvelope =
+            serde_json::from_value(value).map_err(|e| StoreProblem::Unreadable(e.to_string()))?;
+        let file = parse_aims(&envelope.aims.to_string(), SourceFormat::Json)
+            .map_err(|e| StoreProblem::Unreadable(e.to_string()))?;
+        if !file.systems.is_empty() {
+            return Err(StoreProblem::Unreadable(
+                "the stored assessment lists systems".to_owned(),
+            ));
+        }
+        Ok(file)
+    })
+}
+
+/// The shared fault rules: unreadable JSON, an unknown format or a newer
+/// version of `format` (same name before the `/`) are refused with the raw
+/// text kept; otherwise `read` decodes the envelope.
+fn decode_with<T>(
+    raw: Option<String>,
+    format: &str,
+    read: impl FnOnce(Value) -> Result<T, StoreProblem>,
+) -> Loaded<T> {
     let Some(raw) = raw else {
         return Loaded::Empty;
     };
-    match decode_text(&raw) {
-        Ok(inventory) => Loaded::Inventory(inventory),
+    match check_format(&raw, format).and_then(read) {
+        Ok(data) => Loaded::Data(data),
         Err(problem) => Loaded::Refused { raw, problem },
     }
 }
 
-fn decode_text(raw: &str) -> Result<Inventory, StoreProblem> {
+fn check_format(raw: &str, expected: &str) -> Result<Value, StoreProblem> {
     let value: Value =
         serde_json::from_str(raw).map_err(|e| StoreProblem::Unreadable(e.to_string()))?;
     let format = value
         .get("format")
         .and_then(Value::as_str)
         .unwrap_or_default();
-    if format != STORE_FORMAT {
-        return Err(if format.starts_with("aimskit-store/") {
+    if format == expected {
+        return Ok(value);
+    }
+    let family = expected.split_once('/').map_or(expected, |(name, _)| name);
+    Err(
+        if format
+            .split_once('/')
+            .is_some_and(|(name, _)| name == family)
+        {
             StoreProblem::Newer(format.to_owned())
         } else {
             StoreProblem::Unreadable(format!("unknown format `{format}`"))
-        });
-    }
+        },
+    )
+}
+
+fn decode_inventory(value: Value) -> Result<Inventory, StoreProblem> {
     let envelope: Envelope =
         serde_json::from_value(value).map_err(|e| StoreProblem::Unreadable(e.to_string()))?;
     let mut inventory = Inventory::default();
@@ -151,7 +216,7 @@ mod tests {
         let inv = sample();
         let text = encode(&inv);
         assert!(text.starts_with(r#"{"format":"aimskit-store/1""#));
-        assert_eq!(decode(Some(text)), Loaded::Inventory(inv));
+        assert_eq!(decode(Some(text)), Loaded::Data(inv));
         assert_eq!(decode(None), Loaded::Empty);
     }
 
@@ -176,6 +241,73 @@ mod tests {
             Loaded::Refused {
                 raw: newer.to_owned(),
                 problem: StoreProblem::Newer("aimskit-store/2".into())
+            }
+        );
+    }
+
+    fn assessment() -> AimsFile {
+        let text = r#"
+format = "aimskit-aims/1"
+organisation = "Example AG"
+as_of = "2027-01-15"
+scope = "AI in HR"
+certifications = ["iso27001"]
+integrated_with = ["iso27001"]
+relies_on_certificate_for_ai_act = true
+[clauses."6.1.2"]
+maturity = 3
+evidence = ["AI risk procedure v1.2"]
+owner = "CISO"
+due = "2027-03-31"
+note = "draft"
+[controls."A.7.5"]
+applicable = false
+justification = "We hold no training data"
+[controls."A.5.2"]
+maturity = 2
+"#;
+        parse_aims(text, SourceFormat::Toml).unwrap()
+    }
+
+    #[test]
+    fn aims_round_trip_keeps_every_field_in_the_spec_shape() {
+        let file = assessment();
+        let text = encode_aims(&file);
+        assert!(text.starts_with(r#"{"format":"aimskit-aims-store/1","aims":{"#));
+        assert!(text.contains(r#""format":"aimskit-aims/1""#));
+        assert_eq!(decode_aims(Some(text)), Loaded::Data(file));
+        assert_eq!(decode_aims(None), Loaded::Empty);
+        // Systems never enter the AIMS store.
+        let mut with_system = assessment();
+        with_system
+            .systems
+            .push(aimskit_core::aims::SystemRef::Path("x.toml".into()));
+        assert!(!encode_aims(&with_system).contains("systems"));
+    }
+
+    #[test]
+    fn aims_store_has_the_same_fault_rules() {
+        for raw in [
+            "{not json",
+            r#"{"format":"aimskit-store/1","systems":[]}"#,
+            r#"{"format":"aimskit-aims-store/1","aims":{"format":"aimskit-aims/1","organisation":"X","clauses":{"6.1.2":{"maturity":9}}}}"#,
+            r#"{"format":"aimskit-aims-store/1","aims":{"format":"aimskit-aims/1","organisation":"X","systems":["a.toml"]}}"#,
+            r#"{"format":"aimskit-aims-store/1"}"#,
+        ] {
+            match decode_aims(Some(raw.to_owned())) {
+                Loaded::Refused {
+                    raw: kept,
+                    problem: StoreProblem::Unreadable(_),
+                } => assert_eq!(kept, raw),
+                other => panic!("{raw}: {other:?}"),
+            }
+        }
+        let newer = r#"{"format":"aimskit-aims-store/2","aims":{}}"#;
+        assert_eq!(
+            decode_aims(Some(newer.to_owned())),
+            Loaded::Refused {
+                raw: newer.to_owned(),
+                problem: StoreProblem::Newer("aimskit-aims-store/2".into())
             }
         );
     }
