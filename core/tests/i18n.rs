@@ -1,0 +1,228 @@
+//! Translation completeness: every key in every language with the same
+//! placeholders, every catalogue text in every language, every key the code
+//! uses present in English, and the legal-terms glossary consistent with the
+//! locale tables.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use aimskit_core::gap::catalogue;
+use aimskit_core::i18n::{Lang, placeholders, table};
+
+fn keys(lang: Lang) -> BTreeSet<&'static str> {
+    table(lang).keys().map(String::as_str).collect()
+}
+
+#[test]
+fn every_language_has_every_key() {
+    let en = keys(Lang::En);
+    assert!(en.len() > 400, "en.toml looks truncated: {} keys", en.len());
+    let mut problems = Vec::new();
+    for lang in Lang::ALL {
+        let other = keys(lang);
+        for k in en.difference(&other) {
+            problems.push(format!("{}: missing key `{k}`", lang.code()));
+        }
+        for k in other.difference(&en) {
+            problems.push(format!("{}: key `{k}` is not in en.toml", lang.code()));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn placeholders_match_across_languages() {
+    let mut problems = Vec::new();
+    for (key, en) in table(Lang::En) {
+        let want = placeholders(en);
+        for lang in Lang::ALL {
+            if let Some(text) = table(lang).get(key) {
+                let got = placeholders(text);
+                if got != want {
+                    problems.push(format!(
+                        "{}: `{key}` has placeholders {got:?}, en has {want:?}",
+                        lang.code()
+                    ));
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn no_translation_is_empty_or_untranslated_by_accident() {
+    // Texts identical to English are allowed only for names, codes and
+    // international terms; anything longer than a few words must differ.
+    let mut problems = Vec::new();
+    for lang in [Lang::De, Lang::Fr, Lang::It] {
+        for (key, text) in table(lang) {
+            if text.trim().is_empty() {
+                problems.push(format!("{}: `{key}` is empty", lang.code()));
+            }
+            let en = table(Lang::En).get(key).map(String::as_str).unwrap_or("");
+            if text == en && en.split_whitespace().count() > 4 {
+                problems.push(format!("{}: `{key}` is still English", lang.code()));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// Every `{ en = ... }` text object in the serialised catalogue, with its path.
+fn texts(value: &serde_json::Value, path: &str, out: &mut Vec<(String, serde_json::Value)>) {
+    match value {
+        serde_json::Value::Object(map) => {
+            if map.get("en").is_some_and(serde_json::Value::is_string) {
+                out.push((path.to_owned(), value.clone()));
+                return;
+            }
+            for (k, v) in map {
+                texts(v, &format!("{path}.{k}"), out);
+            }
+        }
+        serde_json::Value::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                let id = v
+                    .get("id")
+                    .or_else(|| v.get("level"))
+                    .map(|x| x.to_string().trim_matches('"').to_owned())
+                    .unwrap_or_else(|| i.to_string());
+                texts(v, &format!("{path}[{id}]"), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+#[test]
+fn every_catalogue_text_has_every_language() {
+    let cat = catalogue();
+    assert_eq!(cat.items.len(), 70, "catalogue did not load");
+    let json = serde_json::to_value(cat).unwrap();
+    let mut all = Vec::new();
+    texts(&json, "catalogue", &mut all);
+    assert!(all.len() > 300, "too few texts found: {}", all.len());
+    let mut problems = Vec::new();
+    for (path, text) in &all {
+        for lang in ["de", "fr", "it"] {
+            let ok = text
+                .get(lang)
+                .and_then(serde_json::Value::as_str)
+                .is_some_and(|s| !s.trim().is_empty());
+            if !ok {
+                problems.push(format!("{path}: no `{lang}` text"));
+            }
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "{} catalogue texts lack a language:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
+}
+
+fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            rust_files(&p, out);
+        } else if p.extension().is_some_and(|x| x == "rs") {
+            out.push(p);
+        }
+    }
+}
+
+fn is_key(s: &str) -> bool {
+    s.contains('.')
+        && !s.starts_with('.')
+        && !s.ends_with('.')
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'.')
+}
+
+/// Literal keys passed to the translation helpers: `t("k")`, `tf("k", ..)`,
+/// `t_or("k", ..)`, `t(lang, "k")`, `tf(self.lang, "k", ..)`.
+fn literal_keys(src: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for helper in ["t(", "tf(", "t_or("] {
+        let mut from = 0;
+        while let Some(pos) = src[from..].find(helper) {
+            let start = from + pos;
+            from = start + helper.len();
+            let before = src[..start].chars().next_back();
+            if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+                continue;
+            }
+            let rest = &src[from..];
+            // Skip an optional first argument that is a language expression.
+            let args = match rest.find('"') {
+                Some(q) => &rest[..q],
+                None => continue,
+            };
+            let lead = args.trim();
+            let lang_arg = lead.strip_suffix(',').is_some_and(|a| {
+                a.chars()
+                    .all(|c| c.is_alphanumeric() || matches!(c, '_' | '.' | '&' | '*' | ':'))
+            });
+            if !(lead.is_empty() || lang_arg) {
+                continue;
+            }
+            let lit = &rest[args.len() + 1..];
+            let Some(end) = lit.find('"') else { continue };
+            let key = &lit[..end];
+            if is_key(key) {
+                out.push(key.to_owned());
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn the_scanner_finds_literal_keys() {
+    let src = r#"i.t("ui.a") i.tf("ui.b", &[]) t(lang, "ui.c") tf(self.lang, "ui.d", &[])
+        print("no.key") i.t_or(&format!("rule.{}", x), y) i.t_or("obl.x", y) t("x {y}")"#;
+    let mut got = literal_keys(src);
+    got.sort();
+    assert_eq!(got, ["obl.x", "ui.a", "ui.b", "ui.c", "ui.d"]);
+}
+
+#[test]
+fn every_key_the_code_uses_exists() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let mut files = Vec::new();
+    for dir in ["core/src", "web/src", "cli/src"] {
+        rust_files(&root.join(dir), &mut files);
+    }
+    assert!(files.len() > 10, "source tree not found");
+    let en = keys(Lang::En);
+    let mut used: BTreeMap<String, String> = BTreeMap::new();
+    for f in &files {
+        let src = std::fs::read_to_string(f).unwrap();
+        for k in literal_keys(&src) {
+            used.entry(k).or_insert_with(|| f.display().to_string());
+        }
+    }
+    assert!(used.len() > 100, "too few keys found: {}", used.len());
+    // Keys looked up with a fallback text (t_or) may be absent from en.toml.
+    let missing: Vec<String> = used
+        .iter()
+        .filter(|(k, _)| !en.contains(k.as_str()) && !k.starts_with("no.such."))
+        .filter(|(k, _)| {
+            !["rule.", "obl.", "review."]
+                .iter()
+                .any(|p| k.starts_with(p))
+        })
+        .map(|(k, f)| format!("`{k}` (used in {f})"))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "keys used in code but missing from en.toml:\n{}",
+        missing.join("\n")
+    );
+}
