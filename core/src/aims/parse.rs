@@ -72,7 +72,7 @@ pub fn parse_aims(text: &str, fmt: SourceFormat) -> Result<AimsFile, InputError>
             let v: toml::Value = toml::from_str(text).map_err(|e| {
                 InputError::new(K::Syntax, "", "valid TOML").found(first_line(&e.to_string()))
             })?;
-            toml_to_json(v)
+            crate::data::toml_to_json(v)
         }
         SourceFormat::Json => serde_json::from_str::<Value>(text).map_err(|e| {
             InputError::new(K::Syntax, "", "valid JSON").found(first_line(&e.to_string()))
@@ -118,22 +118,6 @@ fn first_line(msg: &str) -> String {
         .join(" ");
     let clipped: String = line.chars().take(200).collect();
     format!("`{clipped}`")
-}
-
-fn toml_to_json(v: toml::Value) -> Value {
-    match v {
-        toml::Value::String(s) => Value::String(s),
-        toml::Value::Integer(i) => Value::from(i),
-        toml::Value::Float(f) => serde_json::Number::from_f64(f)
-            .map(Value::Number)
-            .unwrap_or(Value::Null),
-        toml::Value::Boolean(b) => Value::Bool(b),
-        toml::Value::Datetime(d) => Value::String(d.to_string()),
-        toml::Value::Array(a) => Value::Array(a.into_iter().map(toml_to_json).collect()),
-        toml::Value::Table(t) => {
-            Value::Object(t.into_iter().map(|(k, v)| (k, toml_to_json(v))).collect())
-        }
-    }
 }
 
 fn describe(v: &Value) -> String {

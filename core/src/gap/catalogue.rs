@@ -299,11 +299,11 @@ impl Catalogue {
     /// (a test guarantees it is not).
     pub fn load() -> Result<Catalogue, String> {
         let items: ItemsFile =
-            toml::from_str(ITEMS_TOML).map_err(|e| format!("iso42001.toml: {e}"))?;
-        let obligation_map: ObligationMap =
-            toml::from_str(OBLIGATIONS_TOML).map_err(|e| format!("obligations.toml: {e}"))?;
+            crate::data::from_toml(ITEMS_TOML).map_err(|e| format!("iso42001.toml: {e}"))?;
+        let obligation_map: ObligationMap = crate::data::from_toml(OBLIGATIONS_TOML)
+            .map_err(|e| format!("obligations.toml: {e}"))?;
         let pitfalls: PitfallsFile =
-            toml::from_str(PITFALLS_TOML).map_err(|e| format!("pitfalls.toml: {e}"))?;
+            crate::data::from_toml(PITFALLS_TOML).map_err(|e| format!("pitfalls.toml: {e}"))?;
         let index = items
             .items
             .iter()
