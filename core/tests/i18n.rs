@@ -226,3 +226,72 @@ fn every_key_the_code_uses_exists() {
         missing.join("\n")
     );
 }
+
+/// The texts of one language: its locale table and every catalogue text.
+fn corpus(lang: Lang) -> String {
+    let mut out: String = table(lang).values().map(|s| format!("{s}\n")).collect();
+    let json = serde_json::to_value(catalogue()).unwrap();
+    let mut all = Vec::new();
+    texts(&json, "catalogue", &mut all);
+    for (_, t) in all {
+        if let Some(s) = t.get(lang.code()).and_then(serde_json::Value::as_str) {
+            out.push_str(s);
+            out.push('\n');
+        }
+    }
+    out.to_lowercase()
+}
+
+#[test]
+fn legal_terms_glossary_is_complete_and_used() {
+    #[derive(serde::Deserialize)]
+    struct Term {
+        id: String,
+        source: String,
+        en: String,
+        de: String,
+        fr: String,
+        it: String,
+        checked: String,
+    }
+    #[derive(serde::Deserialize)]
+    struct Glossary {
+        term: Vec<Term>,
+    }
+    let g: Glossary = toml::from_str(include_str!("../locales/terms.toml")).unwrap();
+    assert!(g.term.len() >= 20);
+    let fr = corpus(Lang::Fr);
+    let it = corpus(Lang::It);
+    let mut problems = Vec::new();
+    for t in &g.term {
+        if !["official_journal", "secondary"].contains(&t.checked.as_str()) {
+            problems.push(format!("{}: checked = `{}`", t.id, t.checked));
+        }
+        if t.source.trim().is_empty() || [&t.en, &t.de].iter().any(|s| s.trim().is_empty()) {
+            problems.push(format!("{}: empty source or term", t.id));
+        }
+        // The French and Italian texts must actually use the official term.
+        for (lang, term, text) in [("fr", &t.fr, &fr), ("it", &t.it, &it)] {
+            if !text.contains(&term.to_lowercase()) {
+                problems.push(format!("{}: {lang} texts never use `{term}`", t.id));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn every_vocabulary_id_has_a_label_in_every_language() {
+    let vocab = aimskit_core::triage::vocabulary();
+    assert!(vocab.len() > 50);
+    let mut problems = Vec::new();
+    for e in vocab {
+        let key = format!("opt.{}.{}", e.field, e.id);
+        for lang in Lang::ALL {
+            if !table(lang).contains_key(&key) {
+                problems.push(format!("{}: no `{key}`", lang.code()));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}

@@ -5,7 +5,7 @@ use aimskit_core::i18n;
 pub use aimskit_core::i18n::Lang;
 
 /// The languages the widget offers in its switch (complete translations).
-pub const OFFERED: [Lang; 2] = [Lang::En, Lang::De];
+pub const OFFERED: [Lang; 4] = Lang::ALL;
 
 /// The current language, provided as a Yew context by the root.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -51,6 +51,8 @@ mod tests {
     #[test]
     fn browser_language_falls_back_to_english() {
         assert_eq!(from_browser(Some("de-AT")), Lang::De);
+        assert_eq!(from_browser(Some("fr-CH")), Lang::Fr);
+        assert_eq!(from_browser(Some("it")), Lang::It);
         assert_eq!(from_browser(Some("es-ES")), Lang::En);
         assert_eq!(from_browser(None), Lang::En);
     }
