@@ -130,6 +130,51 @@ test('events reach the host page with the documented payloads', async () => {
   await context.close();
 });
 
+test('aimskit:result carries the triage and gap summaries shown', async () => {
+  const { context, page, log } = await openEmbed();
+  const kit = page.locator('#kit');
+  const results = async (kind) => (await page.evaluate(() => window.aimskitEvents))
+    .filter((e) => e.type === 'aimskit:result' && e.target === 'kit' && e.detail.kind === kind)
+    .map((e) => e.detail);
+  assert.deepEqual(await results('triage'), [], 'no system open, no result');
+
+  // Add a system: the triage view opens it and shows its result.
+  await kit.locator('#ak-tab-inventory').click();
+  await kit.locator('#ak-new-name').fill('Applicant ranking');
+  await kit.locator('#ak-new-name').press('Enter');
+  await kit.locator('#ak-q-ai_system-yes').waitFor();
+  await page.waitForFunction(() => window.aimskitEvents.some((e) => e.detail?.kind === 'triage'));
+  const first = (await results('triage')).at(-1);
+  assert.deepEqual(Object.keys(first).sort(),
+    ['gpai', 'kind', 'needsReview', 'obligations', 'rulesVersion', 'system', 'tier']);
+  assert.equal(first.system, 'Applicant ranking');
+  assert.equal(first.gpai, 'none');
+  assert.ok((await kit.locator('.ak-rules-version').innerText()).includes(first.rulesVersion), 'the rules version shown');
+  assert.equal(first.tier, await kit.locator('[data-tier]').getAttribute('data-tier'), 'the tier shown');
+
+  // Answering changes the result: a new event with the new tier.
+  const before = (await results('triage')).length;
+  await kit.locator('#ak-q-ai_system-no').check();
+  await page.waitForFunction((n) => window.aimskitEvents.filter((e) => e.detail?.kind === 'triage').length > n, before);
+  const answered = (await results('triage')).at(-1);
+  assert.equal(answered.tier, 'not_ai_system');
+  assert.equal(answered.obligations, 0);
+  assert.equal(await kit.locator('[data-tier]').getAttribute('data-tier'), 'not_ai_system');
+  assert.equal(typeof answered.needsReview, 'number');
+
+  // The AIMS view shows the gap result.
+  await kit.locator('#ak-tab-aims').click();
+  await page.waitForFunction(() => window.aimskitEvents.some((e) => e.detail?.kind === 'gap'));
+  const gap = (await results('gap')).at(-1);
+  assert.deepEqual(Object.keys(gap).sort(), ['findings', 'kind', 'pdca', 'pitfalls', 'score']);
+  assert.deepEqual(Object.keys(gap.pdca).sort(), ['act', 'check', 'do', 'plan']);
+  assert.deepEqual(Object.keys(gap.findings).sort(), ['nonconformity', 'observation', 'opportunity']);
+  assert.equal(gap.score.toFixed(1), await kit.locator('#ak-aims-score').getAttribute('data-score'));
+  assert.ok(Array.isArray(gap.pitfalls));
+  assert.deepEqual(problems(log), []);
+  await context.close();
+});
+
 test('bad options are reported as an aimskit:error event with a code', async () => {
   const { context, page } = await openEmbed();
   const detail = await page.evaluate(() => new Promise((resolve) => {

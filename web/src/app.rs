@@ -97,6 +97,8 @@ pub fn app() -> Html {
             }
         });
     }
+    // `aimskit:result` for the host page when a result appears or changes.
+    crate::embed::use_result_events(&state);
     let i = I18n { lang: state.lang };
     let on_lang = {
         let s = state.clone();

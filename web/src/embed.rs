@@ -11,7 +11,9 @@ use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
+use aimskit_core::gap::{GapResult, PdcaScores, Severity};
 use aimskit_core::i18n::Lang;
+use aimskit_core::triage::{GpaiStatus, Tier, TriageResult};
 
 use crate::api::js_error;
 
@@ -184,6 +186,131 @@ pub fn embedded(props: &EmbeddedProps) -> Html {
     }
 }
 
+/// Payload of `aimskit:result`: a summary of the result on screen, read from
+/// core's result (counts only; no rule logic here).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum ResultEvent {
+    /// The triage result of the system open in the triage view.
+    Triage {
+        /// The system's name.
+        system: String,
+        /// Its tier.
+        tier: Tier,
+        /// Its GPAI model status.
+        gpai: GpaiStatus,
+        /// Number of obligations.
+        obligations: usize,
+        /// Number of facts that need review.
+        #[serde(rename = "needsReview")]
+        needs_review: usize,
+        /// The rule base version.
+        #[serde(rename = "rulesVersion")]
+        rules_version: String,
+    },
+    /// The ISO/IEC 42001 gap result shown in the AIMS, impact or report view.
+    Gap {
+        /// Overall score 0..100.
+        score: f64,
+        /// Scores per PDCA phase (`plan`, `do`, `check`, `act`).
+        pdca: PdcaScores,
+        /// Findings per severity.
+        findings: FindingCounts,
+        /// Pitfall IDs.
+        pitfalls: Vec<String>,
+    },
+}
+
+/// Findings per severity, in [`ResultEvent::Gap`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub struct FindingCounts {
+    /// Nonconformities.
+    pub nonconformity: usize,
+    /// Observations.
+    pub observation: usize,
+    /// Opportunities for improvement.
+    pub opportunity: usize,
+}
+
+impl ResultEvent {
+    /// The summary of a triage result.
+    pub fn triage(r: &TriageResult) -> ResultEvent {
+        ResultEvent::Triage {
+            system: r.name.clone(),
+            tier: r.tier,
+            gpai: r.gpai,
+            obligations: r.obligations.len(),
+            needs_review: r.needs_review.len(),
+            rules_version: r.rules_version.clone(),
+        }
+    }
+
+    /// The summary of a gap result.
+    pub fn gap(g: &GapResult) -> ResultEvent {
+        let mut findings = FindingCounts::default();
+        for f in &g.findings {
+            *match f.severity {
+                Severity::Nonconformity => &mut findings.nonconformity,
+                Severity::Observation => &mut findings.observation,
+                Severity::Opportunity => &mut findings.opportunity,
+            } += 1;
+        }
+        ResultEvent::Gap {
+            score: g.score,
+            pdca: g.pdca,
+            findings,
+            pitfalls: g.pitfalls.clone(),
+        }
+    }
+}
+
+/// Dispatches `aimskit:result` whenever the result on screen appears or
+/// changes: the open system's triage result in the triage view, the gap
+/// result in the AIMS, impact and report views. Does nothing when the widget
+/// is not embedded (no [`Embed`] context).
+#[hook]
+pub fn use_result_events(state: &crate::app::AppContext) {
+    use crate::state::View;
+    let embed = use_context::<Embed>();
+    let triage = {
+        let shown = state.view == View::Triage;
+        let s = state.clone();
+        use_memo(
+            (shown, state.open, state.revision, state.as_of),
+            move |_| {
+                s.result()
+                    .filter(|_| shown)
+                    .map(|r| ResultEvent::triage(&r))
+            },
+        )
+    };
+    let gap = {
+        let shown = matches!(state.view, View::Aims | View::Impact | View::Report);
+        let s = state.clone();
+        use_memo(
+            (shown, state.revision, state.aims_revision, state.as_of),
+            move |_| {
+                shown.then(|| {
+                    let (_, g) = crate::aims::evaluate(&s.aims, &s.inventory, s.as_of);
+                    ResultEvent::gap(&g)
+                })
+            },
+        )
+    };
+    use_emit(embed.clone(), triage);
+    use_emit(embed, gap);
+}
+
+/// Emits `aimskit:result` when `event` changes to a result.
+#[hook]
+fn use_emit(embed: Option<Embed>, event: Rc<Option<ResultEvent>>) {
+    use_effect_with(event, move |event| {
+        if let (Some(embed), Some(event)) = (embed, event.as_ref()) {
+            embed.emit("aimskit:result", event);
+        }
+    });
+}
+
 /// Payload of `aimskit:ready`.
 #[derive(Serialize)]
 struct Ready<'a> {
@@ -256,5 +383,48 @@ mod tests {
         assert_eq!(o.modules, vec![Module::Triage, Module::Report]);
         assert_eq!(o.view, Some(Module::Triage));
         assert_eq!(o.storage_key("draft"), "team-a.draft");
+    }
+
+    #[test]
+    fn result_events_summarise_core_results() {
+        use aimskit_core::Date;
+        use aimskit_core::system::{SourceFormat, parse_system};
+        let today = Date::new(2026, 11, 29).unwrap();
+        let file = parse_system(
+            "format = \"aimskit-system/1\"\nname = \"Applicant ranking\"\n\
+             roles = [\"deployer\"]\nestablished_in_eu = true\n\
+             eu_nexus = [\"used_in_eu\"]\nannex_iii = [\"4.a\"]\n",
+            SourceFormat::Toml,
+        )
+        .unwrap();
+        let r = aimskit_core::triage::triage(&file, today);
+        let v = serde_json::to_value(ResultEvent::triage(&r)).unwrap();
+        assert_eq!(
+            v,
+            serde_json::json!({
+                "kind": "triage",
+                "system": "Applicant ranking",
+                "tier": "high_risk",
+                "gpai": "none",
+                "obligations": r.obligations.len(),
+                "needsReview": r.needs_review.len(),
+                "rulesVersion": r.rules_version,
+            })
+        );
+        assert!(r.obligations.len() > 3);
+
+        let aims = aimskit_core::aims::AimsFile::new("Example AG");
+        let g = aimskit_core::gap::gap(&aims, &[], today);
+        let v = serde_json::to_value(ResultEvent::gap(&g)).unwrap();
+        assert_eq!(v["kind"], "gap");
+        assert_eq!(v["score"], g.score);
+        assert_eq!(v["pdca"]["do"], g.pdca.do_);
+        let counted = ["nonconformity", "observation", "opportunity"]
+            .iter()
+            .map(|k| v["findings"][k].as_u64().unwrap() as usize)
+            .sum::<usize>();
+        assert_eq!(counted, g.findings.len());
+        assert!(v["findings"]["nonconformity"].as_u64().unwrap() > 0);
+        assert_eq!(v["pitfalls"], serde_json::json!(g.pitfalls));
     }
 }
