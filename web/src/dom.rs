@@ -2,9 +2,9 @@
 //! file reading. Nothing here sends anything anywhere. On non-wasm targets
 //! (native tests, server-side rendering) every function is an inert stub.
 //!
-//! Storage goes through `web_sys::Storage` rather than `gloo-storage`
-//! because gloo's `LocalStorage::raw()` throws when storage is missing
-//! (sandboxed iframes, some private modes), and we must keep working then.
+//! Storage goes through `web_sys::Storage` directly (no `gloo-storage`:
+//! its `LocalStorage::raw()` throws when storage is missing, in sandboxed
+//! iframes and some private modes, and we must keep working then).
 
 use aimskit_core::Date;
 use yew::Callback;
