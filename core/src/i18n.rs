@@ -9,6 +9,9 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
+mod localize;
+pub use localize::{localize, obligation_title, parse_filled, reason};
+
 /// A user-interface language.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,

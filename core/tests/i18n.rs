@@ -3,6 +3,13 @@
 //! uses present in English, and the legal-terms glossary consistent with the
 //! locale tables.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "tests may panic on broken data"
+)]
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
@@ -294,4 +301,87 @@ fn every_vocabulary_id_has_a_label_in_every_language() {
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn rule_and_obligation_texts_match_the_rule_data() {
+    let rules = aimskit_core::triage::rules::built_in().unwrap();
+    let en = table(Lang::En);
+    let mut problems = Vec::new();
+    for r in &rules.rules {
+        let key = format!("rule.{}", r.id);
+        if en.get(&key) != Some(&r.because) {
+            problems.push(format!(
+                "en.toml `{key}` differs from core/rules/triage.toml"
+            ));
+        }
+    }
+    for o in &rules.obligations {
+        let key = format!("obl.{}", o.id);
+        if en.get(&key) != Some(&o.title) {
+            problems.push(format!(
+                "en.toml `{key}` differs from core/rules/obligations.toml"
+            ));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn every_reason_in_the_corpus_is_translated() {
+    use aimskit_core::i18n::{obligation_title, parse_filled, reason};
+    use aimskit_core::system::{SourceFormat, parse_system};
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/triage/systems");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    files.sort();
+    assert!(files.len() > 50);
+    let as_of: aimskit_core::Date = "2028-09-01".parse().unwrap();
+    let en = table(Lang::En);
+    let mut steps = 0;
+    let mut problems = BTreeSet::new();
+    for f in &files {
+        let fmt = if f.extension().is_some_and(|x| x == "json") {
+            SourceFormat::Json
+        } else {
+            SourceFormat::Toml
+        };
+        let Ok(sys) = parse_system(&std::fs::read_to_string(f).unwrap(), fmt) else {
+            continue;
+        };
+        let r = aimskit_core::triage::triage(&sys, as_of);
+        for s in &r.trace {
+            steps += 1;
+            let key = format!("rule.{}", s.rule);
+            let matches = en
+                .get(&key)
+                .is_some_and(|tpl| parse_filled(tpl, &s.because).is_some());
+            if !matches {
+                problems.insert(format!("`{key}`: `{}` does not match en.toml", s.because));
+            }
+            for lang in [Lang::De, Lang::Fr, Lang::It] {
+                let text = reason(lang, s);
+                if text.contains('{') {
+                    problems.insert(format!(
+                        "{}: `{key}` left a placeholder: {text}",
+                        lang.code()
+                    ));
+                }
+            }
+        }
+        for o in &r.obligations {
+            if obligation_title(Lang::Fr, o) == o.title {
+                problems.insert(format!("fr: obligation `{}` not translated", o.id));
+            }
+        }
+    }
+    assert!(steps > 500, "only {steps} trace steps");
+    assert!(
+        problems.is_empty(),
+        "{}",
+        problems.iter().cloned().collect::<Vec<_>>().join("\n")
+    );
 }
