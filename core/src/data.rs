@@ -32,6 +32,34 @@ pub(crate) fn toml_to_json(v: toml::Value) -> Value {
     }
 }
 
+/// Converts a JSON value to the equivalent TOML value, the way `toml`'s own
+/// serialiser would: null object members are left out (TOML has no null);
+/// `None` if a null remains elsewhere or an integer does not fit in `i64`.
+///
+/// Writers go through this (from `serde_json::Value`) instead of
+/// `toml::Value::try_from(&typed)`, so the wasm build carries no TOML
+/// serialiser per written type.
+pub(crate) fn json_to_toml(v: &Value) -> Option<toml::Value> {
+    Some(match v {
+        Value::Null => return None,
+        Value::Bool(b) => toml::Value::Boolean(*b),
+        Value::Number(n) => match n.as_i64() {
+            Some(i) => toml::Value::Integer(i),
+            None if n.is_f64() => toml::Value::Float(n.as_f64()?),
+            None => return None,
+        },
+        Value::String(s) => toml::Value::String(s.clone()),
+        Value::Array(a) => toml::Value::Array(a.iter().map(json_to_toml).collect::<Option<_>>()?),
+        Value::Object(m) => {
+            let mut t = toml::Table::new();
+            for (k, x) in m.iter().filter(|(_, x)| !x.is_null()) {
+                t.insert(k.clone(), json_to_toml(x)?);
+            }
+            toml::Value::Table(t)
+        }
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -60,5 +88,37 @@ mod tests {
         assert!(from_toml::<S>("a = 3\nb = []\nd = \"\"\nf = 1.0\nzz = 1\n").is_err());
         assert!(from_toml::<S>("a = 300\nb = []\nd = \"\"\nf = 1.0\n").is_err());
         assert!(from_toml::<S>("a = ").is_err());
+    }
+
+    #[test]
+    fn json_to_toml_matches_the_toml_serialiser() {
+        let impact = crate::impact::ImpactWorksheet {
+            processes: "Hiring \"quoted\"\nline".into(),
+            affected_groups: vec!["applicants".into(), String::new()],
+            risks: vec![crate::impact::ImpactRisk {
+                harm: "bias".into(),
+                likelihood: 4,
+                severity: 5,
+                residual_likelihood: Some(2),
+                ..Default::default()
+            }],
+            ..Default::default()
+        };
+        let ours = json_to_toml(&serde_json::to_value(&impact).unwrap()).unwrap();
+        assert_eq!(ours, toml::Value::try_from(&impact).unwrap());
+        let v = serde_json::json!({
+            "a": 1, "b": -2.5, "c": [true, "x", [1.0e300]], "d": {"f": {}},
+            "g": i64::MIN, "h": []
+        });
+        assert_eq!(json_to_toml(&v), Some(toml::Value::try_from(&v).unwrap()));
+        // Null members are dropped, like `None` fields of a typed struct.
+        let with_null = serde_json::json!({ "d": { "e": null, "f": 1 } });
+        assert_eq!(
+            json_to_toml(&with_null).unwrap().to_string(),
+            "{ d = { f = 1 } }"
+        );
+        assert_eq!(json_to_toml(&serde_json::json!([1, null])), None);
+        assert_eq!(json_to_toml(&serde_json::json!({ "u": u64::MAX })), None);
+        assert!(toml::Value::try_from(serde_json::json!({ "u": u64::MAX })).is_err());
     }
 }

@@ -115,9 +115,9 @@ pub fn aims_to_json(a: &AimsFile) -> String {
 pub fn aims_to_toml(a: &AimsFile) -> String {
     let mut v = to_value(a);
     strip_nulls(&mut v);
-    match toml::Value::try_from(&v) {
-        Ok(t) => toml::to_string(&t).unwrap_or_default(),
-        Err(_) => String::new(),
+    match crate::data::json_to_toml(&v) {
+        Some(t) => toml::to_string(&t).unwrap_or_default(),
+        None => String::new(),
     }
 }
 

@@ -79,7 +79,11 @@ pub fn to_toml(sys: &SystemFile) -> String {
     list!(unsure);
     if let Some(impact) = &sys.impact {
         let mut t = toml::Table::new();
-        if let Ok(v) = toml::Value::try_from(impact) {
+        if let Some(v) = serde_json::to_value(impact)
+            .ok()
+            .as_ref()
+            .and_then(crate::data::json_to_toml)
+        {
             t.insert("impact".to_owned(), v);
         }
         if let Ok(s) = toml::to_string(&t) {
