@@ -66,7 +66,7 @@ pub fn result_panel(props: &ResultPanelProps) -> Html {
             <h3>{ i.t("ui.result.why") }</h3>
             <ol class="ak-trace">
                 { for r.trace.iter().map(|s| html! {
-                    <li><span class="ak-cite">{ &s.citation }</span>{ " " }{ i.t_or(&format!("rule.{}", s.rule), &s.because) }</li>
+                    <li><span class="ak-cite">{ &s.citation }</span>{ " " }{ aimskit_core::i18n::reason(i.lang, s) }</li>
                 }) }
             </ol>
             <h3>{ i.t("ui.result.obligations") }</h3>
@@ -86,7 +86,7 @@ pub fn result_panel(props: &ResultPanelProps) -> Html {
                         <tbody>
                         { for list.into_iter().map(|o| html! {
                             <tr data-obligation={o.id.clone()}>
-                                <td>{ i.t_or(&format!("obl.{}", o.id), if o.title.is_empty() { &o.id } else { &o.title }) }</td>
+                                <td>{ if o.title.is_empty() { o.id.clone() } else { aimskit_core::i18n::obligation_title(i.lang, o) } }</td>
                                 <td>{ o.articles.join(", ") }</td>
                                 <td>{ o.applies_from.to_string() }</td>
                                 <td class={if o.applicable { "ak-applies" } else { "ak-pending" }}>

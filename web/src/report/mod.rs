@@ -51,7 +51,7 @@ pub fn report_view() -> Html {
                     { for (!tr.needs_review.is_empty()).then(|| html! { <span class="ak-review">{ format!(" {}", i.t("rep.needs_review")) }</span> }) }</td>
                 <td>{ roles }</td>
                 <td><ul class="ak-plain">{ for tr.obligations.iter().map(|o| html! {
-                    <li>{ i.t_or(&format!("ob.{}", o.id), &o.title) }{ format!(" ({})", o.articles.join(", ")) }
+                    <li>{ aimskit_core::i18n::obligation_title(i.lang, o) }{ format!(" ({})", o.articles.join(", ")) }
                         { for (!o.applicable).then(|| format!(" · {} {}", i.t("rep.from"), o.applies_from)) }</li>
                 }) }</ul></td>
             </tr>
