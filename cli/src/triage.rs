@@ -1,4 +1,4 @@
-//! `aimskit triage FILE|DIR... [--format text|json] [--as-of YYYY-MM-DD] [--fail-on-review]`
+//! `aimskit triage FILE|DIR... [--format text|json] [--as-of YYYY-MM-DD] [--fail-on-review] [--lang en|de|fr|it]`
 //!
 //! One file prints one `aimskit-triage/1` result; several files or a directory
 //! print an inventory (`aimskit-inventory/1`) with a summary of counts per
@@ -9,14 +9,13 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use aimskit_core::i18n::{Lang, t, tf};
 use aimskit_core::system::{SourceFormat, parse_system};
 use aimskit_core::triage::{Role, Tier, TriageResult, triage};
 use aimskit_core::{Date, InputError, InputErrorKind};
 
 /// The format tag of a multi-file result.
 const INVENTORY_FORMAT: &str = "aimskit-inventory/1";
-
-const NOT_LEGAL_ADVICE: &str = "This is a self-assessment aid, not legal advice.";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Output {
@@ -30,12 +29,13 @@ struct Options {
     output: Output,
     as_of: Option<Date>,
     fail_on_review: bool,
+    lang: Lang,
 }
 
 fn usage_error(msg: &str) -> ExitCode {
     eprintln!("aimskit triage: {msg}");
     eprintln!(
-        "usage: aimskit triage FILE|DIR... [--format text|json] [--as-of YYYY-MM-DD] [--fail-on-review]"
+        "usage: aimskit triage FILE|DIR... [--format text|json] [--as-of YYYY-MM-DD] [--fail-on-review] [--lang en|de|fr|it]"
     );
     ExitCode::from(2)
 }
@@ -46,6 +46,7 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
         output: Output::Text,
         as_of: None,
         fail_on_review: false,
+        lang: Lang::En,
     };
     let mut it = args.iter();
     while let Some(a) = it.next() {
@@ -79,9 +80,18 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
                     })?);
             }
             "--fail-on-review" => o.fail_on_review = true,
+            "--lang" => {
+                let v = value("--lang")?;
+                o.lang = Lang::ALL
+                    .into_iter()
+                    .find(|l| l.code() == v)
+                    .ok_or_else(|| format!("`--lang` expects en, de, fr or it, found `{v}`"))?;
+            }
             f if f.starts_with("--") => {
-                let hint =
-                    aimskit_core::suggest::hint(f, ["--format", "--as-of", "--fail-on-review"]);
+                let hint = aimskit_core::suggest::hint(
+                    f,
+                    ["--format", "--as-of", "--fail-on-review", "--lang"],
+                );
                 return Err(format!("unknown option `{f}`{hint}"));
             }
             _ => o.paths.push(PathBuf::from(a)),
@@ -230,15 +240,19 @@ pub fn run(args: &[String]) -> ExitCode {
                 if i > 0 {
                     s.push('\n');
                 }
-                s.push_str(&render_text(p, r));
+                s.push_str(&render_text(p, r, opts.lang));
             }
             if inventory {
-                s.push_str(&format!("\nInventory: {} systems\n", results.len()));
+                let n = results.len().to_string();
+                s.push_str(&format!(
+                    "\n{}\n",
+                    tf(opts.lang, "cli.inventory", &[("n", &n)])
+                ));
                 for (tier, n) in summary(&results) {
                     s.push_str(&format!("  {tier:<14} {n}\n"));
                 }
             }
-            s.push_str(&format!("\n{NOT_LEGAL_ADVICE}\n"));
+            s.push_str(&format!("\n{}\n", t(opts.lang, "app.not_legal_advice")));
             s
         }
     };
@@ -283,73 +297,80 @@ struct FileResult<'a> {
     result: &'a TriageResult,
 }
 
-fn tier_text(t: Tier) -> &'static str {
-    match t {
-        Tier::NotAiSystem => "NOT AN AI SYSTEM",
-        Tier::OutOfScope => "OUT OF SCOPE",
-        Tier::Prohibited => "PROHIBITED",
-        Tier::HighRisk => "HIGH RISK",
-        Tier::Limited => "LIMITED RISK (transparency)",
-        Tier::Minimal => "MINIMAL RISK",
+fn tier_text(lang: Lang, tier: Tier) -> String {
+    t(lang, &format!("cli.tier.{}", tier.as_str())).to_owned()
+}
+
+/// A role as printed: the rule-data ID in English, the role name otherwise.
+fn role_text(lang: Lang, role: Role) -> String {
+    match lang {
+        Lang::En => role.as_str().replace('_', " "),
+        _ => t(lang, &format!("ui.role.{}", role.as_str())).to_owned(),
     }
 }
 
-fn render_text(path: &Path, r: &TriageResult) -> String {
+fn render_text(path: &Path, r: &TriageResult, lang: Lang) -> String {
     use std::fmt::Write as _;
     let mut s = String::new();
     let _ = writeln!(s, "{} ({})", r.name, path.display());
-    let _ = writeln!(s, "  Tier: {}", tier_text(r.tier));
+    let _ = writeln!(s, "  {}: {}", t(lang, "cli.tier"), tier_text(lang, r.tier));
     let line = |s: &mut String, label: &str, v: &[String]| {
         if !v.is_empty() {
             let _ = writeln!(s, "  {label}: {}", v.join(", "));
         }
     };
-    line(&mut s, "Prohibited practices", &r.prohibited);
-    line(&mut s, "High-risk basis", &r.high_risk_basis);
-    line(&mut s, "Art. 6(3) derogation", &r.derogation);
-    line(&mut s, "Transparency (Art. 50)", &r.transparency);
+    line(&mut s, t(lang, "cli.prohibited"), &r.prohibited);
+    line(&mut s, t(lang, "cli.high_risk_basis"), &r.high_risk_basis);
+    line(&mut s, t(lang, "cli.derogation"), &r.derogation);
+    line(&mut s, t(lang, "cli.transparency"), &r.transparency);
     let gpai = serde_json::to_value(r.gpai)
         .ok()
         .and_then(|v| v.as_str().map(str::to_owned));
     if let Some(g) = gpai.filter(|g| g != "none") {
-        let _ = writeln!(s, "  GPAI model: {g}");
+        let _ = writeln!(s, "  {}: {g}", t(lang, "cli.gpai"));
     }
-    let roles: Vec<&str> = r.roles.iter().map(|x| x.as_str()).collect();
+    let roles: Vec<String> = match lang {
+        Lang::En => r.roles.iter().map(|x| x.as_str().to_owned()).collect(),
+        _ => r.roles.iter().map(|x| role_text(lang, *x)).collect(),
+    };
     if !roles.is_empty() {
-        let _ = writeln!(s, "  Roles: {}", roles.join(", "));
+        let _ = writeln!(s, "  {}: {}", t(lang, "cli.roles"), roles.join(", "));
     }
-    let _ = writeln!(s, "  As of: {}", r.as_of);
-    let _ = writeln!(s, "  Why:");
-    for t in &r.trace {
-        let _ = writeln!(s, "    - [{}] {}", t.citation, t.because);
+    let _ = writeln!(s, "  {}: {}", t(lang, "cli.as_of"), r.as_of);
+    let _ = writeln!(s, "  {}:", t(lang, "cli.why"));
+    for step in &r.trace {
+        let because = aimskit_core::i18n::reason(lang, step);
+        let _ = writeln!(s, "    - [{}] {because}", step.citation);
     }
     if !r.obligations.is_empty() {
-        let _ = writeln!(s, "  Obligations (x = applies on {}):", r.as_of);
+        let date = r.as_of.to_string();
+        let _ = writeln!(s, "  {}:", tf(lang, "cli.obligations", &[("date", &date)]));
         for role in Role::ALL {
             let mine: Vec<_> = r.obligations.iter().filter(|o| o.role == role).collect();
             if mine.is_empty() {
                 continue;
             }
-            let _ = writeln!(s, "    {}:", role.as_str().replace('_', " "));
+            let _ = writeln!(s, "    {}:", role_text(lang, role));
             for o in mine {
                 let mark = if o.applicable { "x" } else { " " };
                 let _ = writeln!(
                     s,
-                    "      [{mark}] {:<28} from {}  {}",
+                    "      [{mark}] {:<28} {} {}  {}",
                     o.articles.join(", "),
+                    t(lang, "cli.from"),
                     o.applies_from,
-                    o.title
+                    aimskit_core::i18n::obligation_title(lang, o)
                 );
             }
         }
     }
     if !r.needs_review.is_empty() {
-        let _ = writeln!(s, "  Needs review:");
+        let _ = writeln!(s, "  {}:", t(lang, "cli.needs_review"));
         for n in &r.needs_review {
             let _ = writeln!(s, "    - {}: {}", n.field, n.why);
         }
     }
-    let _ = writeln!(s, "  Rules version: {}", r.rules_version);
+    let _ = writeln!(s, "  {}: {}", t(lang, "cli.rules_version"), r.rules_version);
     s
 }
 

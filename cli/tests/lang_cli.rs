@@ -1,0 +1,74 @@
+//! `aimskit triage --lang`: the text output in German, French and Italian.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "tests may panic"
+)]
+
+use std::path::PathBuf;
+use std::process::Command;
+
+fn example() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../core/tests/corpus/triage/systems/exam-proctoring-deployer.toml")
+}
+
+fn triage(lang: &str) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_aimskit"))
+        .arg("triage")
+        .arg(example())
+        .args(["--as-of", "2028-09-01", "--lang", lang])
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn text_output_follows_the_language() {
+    let (code, en, _) = triage("en");
+    assert_eq!(code, 0);
+    assert!(en.contains("Tier: HIGH RISK"), "{en}");
+    assert!(en.contains("not legal advice"));
+    for (lang, tier, fria, disclaimer) in [
+        (
+            "de",
+            "Stufe: HOHES RISIKO",
+            "Grundrechte-Folgenabschätzung",
+            "keine Rechtsberatung",
+        ),
+        (
+            "fr",
+            "Niveau: HAUT RISQUE",
+            "analyse d'impact sur les droits fondamentaux",
+            "pas un conseil juridique",
+        ),
+        (
+            "it",
+            "Livello: ALTO RISCHIO",
+            "valutazione d'impatto sui diritti fondamentali",
+            "non una consulenza legale",
+        ),
+    ] {
+        let (code, out, err) = triage(lang);
+        assert_eq!(code, 0, "{lang}: {err}");
+        for want in [tier, fria, disclaimer] {
+            assert!(out.contains(want), "{lang}: `{want}` missing in\n{out}");
+        }
+        // Every reason is translated: no English rule sentence is left.
+        assert!(!out.contains("you are covered"), "{lang}:\n{out}");
+        assert!(!out.contains('{'), "{lang}: unfilled placeholder\n{out}");
+    }
+}
+
+#[test]
+fn unknown_language_is_a_usage_error() {
+    let (code, _, err) = triage("es");
+    assert_eq!(code, 2);
+    assert!(err.contains("`--lang` expects en, de, fr or it"), "{err}");
+}
