@@ -1,4 +1,4 @@
-//! `aimskit gap FILE [--format text|json] [--as-of YYYY-MM-DD]`
+//! `aimskit gap FILE [--format text|json] [--as-of YYYY-MM-DD] [--lang en|de|fr|it]`
 //!
 //! Reads an AIMS file (`aimskit-aims/1`), resolves its system files
 //! (relative to the AIMS file; TOML or JSON by extension), runs the ISO/IEC
@@ -11,11 +11,13 @@ use std::process::ExitCode;
 
 use aimskit_core::aims::{AimsFile, SystemRef, parse_aims};
 use aimskit_core::gap::{GapResult, Severity, Status, catalogue, gap};
+use aimskit_core::i18n::{Lang, t};
 use aimskit_core::impact::{self, ImpactStatus};
 use aimskit_core::system::{MAX_INPUT_BYTES, SourceFormat, SystemFile, parse_system};
 use aimskit_core::{Date, InputError, InputErrorKind};
 
-const USAGE: &str = "usage: aimskit gap FILE [--format text|json] [--as-of YYYY-MM-DD]";
+const USAGE: &str =
+    "usage: aimskit gap FILE [--format text|json] [--as-of YYYY-MM-DD] [--lang en|de|fr|it]";
 const NOT_LEGAL_ADVICE: &str = "This is a self-assessment aid, not legal advice. ISO/IEC 42001 items are shown by ID with our own paraphrases; buy the standard for its text.";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,12 +31,14 @@ struct Options {
     file: PathBuf,
     output: Output,
     as_of: Option<Date>,
+    lang: Lang,
 }
 
 fn parse_args(args: &[String]) -> Result<Options, String> {
     let mut file = None;
     let mut output = Output::Text;
     let mut as_of = None;
+    let mut lang = Lang::En;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         let (flag, inline) = match a.split_once('=') {
@@ -59,6 +63,13 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
                     }
                 }
             }
+            "--lang" => {
+                let v = value("--lang")?;
+                lang = Lang::ALL
+                    .into_iter()
+                    .find(|l| l.code() == v)
+                    .ok_or_else(|| format!("`--lang` expects en, de, fr or it, found `{v}`"))?;
+            }
             "--as-of" => {
                 let v = value("--as-of")?;
                 as_of =
@@ -67,7 +78,7 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
                     })?);
             }
             f if f.starts_with("--") => {
-                let hint = aimskit_core::suggest::hint(f, ["--format", "--as-of"]);
+                let hint = aimskit_core::suggest::hint(f, ["--format", "--as-of", "--lang"]);
                 return Err(format!("unknown option `{f}`{hint}"));
             }
             _ if file.is_some() => {
@@ -81,6 +92,7 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
         file,
         output,
         as_of,
+        lang,
     })
 }
 
@@ -185,19 +197,27 @@ pub fn run(args: &[String]) -> ExitCode {
                 return ExitCode::from(2);
             }
         },
-        Output::Text => print!("{}", render_text(&result)),
+        Output::Text => print!("{}", render_text(&result, opts.lang)),
     }
     ExitCode::SUCCESS
 }
 
-fn title(id: &str) -> String {
+fn title(id: &str, lang: Lang) -> String {
     catalogue()
         .item(id)
-        .map(|i| format!("{id} {}", i.title.en))
+        .map(|i| format!("{id} {}", i.title.get(lang)))
         .unwrap_or_else(|| id.to_owned())
 }
 
-fn render_text(r: &GapResult) -> String {
+/// A heading: the English literal, or the locale text of `key` in `lang`.
+fn label<'a>(lang: Lang, key: &'a str, english: &'a str) -> &'a str {
+    match lang {
+        Lang::En => english,
+        _ => t(lang, key),
+    }
+}
+
+fn render_text(r: &GapResult, lang: Lang) -> String {
     let mut s = String::new();
     let org = if r.organisation.is_empty() {
         "(organisation not named)"
@@ -281,7 +301,8 @@ fn render_text(r: &GapResult) -> String {
         if items.is_empty() {
             continue;
         }
-        let _ = writeln!(s, "  {}:", sev.as_str());
+        let key = format!("aims.severity.{}", sev.as_str());
+        let _ = writeln!(s, "  {}:", label(lang, &key, sev.as_str()));
         for f in items {
             let _ = writeln!(
                 s,
@@ -294,12 +315,30 @@ fn render_text(r: &GapResult) -> String {
     if r.pitfall_details.is_empty() {
         let _ = writeln!(s, "\nPitfalls: none detected");
     } else {
-        let _ = writeln!(s, "\nPitfalls ({})", r.pitfall_details.len());
+        let heading = label(lang, "aims.pitfalls", "Pitfalls");
+        let _ = writeln!(s, "\n{heading} ({})", r.pitfall_details.len());
         for h in &r.pitfall_details {
-            let _ = writeln!(s, "  ! {} ({})", h.title, h.id);
+            // Titles and advice in `lang` from the catalogue; the finding stays as detected.
+            let info = catalogue().pitfall(&h.id);
+            let text =
+                |f: fn(&aimskit_core::gap::catalogue::PitfallInfo) -> &aimskit_core::gap::Text,
+                 english: &str| {
+                    info.map(|i| f(i).get(lang).to_owned())
+                        .unwrap_or_else(|| english.to_owned())
+                };
+            let _ = writeln!(s, "  ! {} ({})", text(|i| &i.title, &h.title), h.id);
             let _ = writeln!(s, "      Found: {}", h.because);
-            let _ = writeln!(s, "      Why it matters: {}", h.explanation);
-            let _ = writeln!(s, "      What to do: {}", h.what_to_do);
+            let _ = writeln!(
+                s,
+                "      Why it matters: {}",
+                text(|i| &i.explanation, &h.explanation)
+            );
+            let _ = writeln!(
+                s,
+                "      {}: {}",
+                label(lang, "aims.pitfall.todo", "What to do"),
+                text(|i| &i.what_to_do, &h.what_to_do)
+            );
         }
     }
 
@@ -347,7 +386,7 @@ fn render_text(r: &GapResult) -> String {
             "  {:>3}. [{}]{due} {}: {}",
             i + 1,
             a.priority.as_str(),
-            title(&a.ref_),
+            title(&a.ref_, lang),
             a.action
         );
         let _ = writeln!(s, "       because: {}", a.because);

@@ -72,3 +72,25 @@ fn unknown_language_is_a_usage_error() {
     assert_eq!(code, 2);
     assert!(err.contains("`--lang` expects en, de, fr or it"), "{err}");
 }
+
+#[test]
+fn gap_text_uses_catalogue_texts_in_the_language() {
+    let aims =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../core/tests/corpus/gap/empty/aims.toml");
+    let run = |lang: &str| {
+        let out = Command::new(env!("CARGO_BIN_EXE_aimskit"))
+            .arg("gap")
+            .arg(&aims)
+            .args(["--as-of", "2027-01-01", "--lang", lang])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{lang}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    assert!(run("en").contains("Scope not defined"));
+    let it = run("it");
+    assert!(it.contains("Campo di applicazione non definito"), "{it}");
+    assert!(it.contains("Non conformità:"), "{it}");
+    let fr = run("fr");
+    assert!(fr.contains("Domaine d'application non défini"), "{fr}");
+}
