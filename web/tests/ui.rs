@@ -1,7 +1,11 @@
 //! Native tests of the widget: the reducer (state transitions calling core)
 //! and component rendering to HTML with Yew's `LocalServerRenderer`.
 #![cfg(feature = "ui")]
-#![allow(clippy::unwrap_used, clippy::expect_used, reason = "test helpers outside #[test] fns")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "test helpers outside #[test] fns"
+)]
 
 use aimskit_core::Date;
 use aimskit_core::i18n::Lang;
