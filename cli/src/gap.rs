@@ -13,18 +13,14 @@ use aimskit_core::aims::{AimsFile, SystemRef, parse_aims};
 use aimskit_core::gap::{GapResult, Severity, Status, catalogue, gap};
 use aimskit_core::i18n::{Lang, t};
 use aimskit_core::impact::{self, ImpactStatus};
-use aimskit_core::system::{MAX_INPUT_BYTES, SourceFormat, SystemFile, parse_system};
-use aimskit_core::{Date, InputError, InputErrorKind};
+use aimskit_core::system::{SystemFile, parse_system};
+use aimskit_core::{Date, InputError};
+
+use crate::common::{Arg, Output, format_of, parse_common, read_text, today};
 
 const USAGE: &str =
     "usage: aimskit gap FILE [--format text|json] [--as-of YYYY-MM-DD] [--lang en|de|fr|it]";
 const NOT_LEGAL_ADVICE: &str = "This is a self-assessment aid, not legal advice. ISO/IEC 42001 items are shown by ID with our own paraphrases; buy the standard for its text.";
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Output {
-    Text,
-    Json,
-}
 
 #[derive(Debug)]
 struct Options {
@@ -35,113 +31,29 @@ struct Options {
 }
 
 fn parse_args(args: &[String]) -> Result<Options, String> {
+    let (common, rest) = parse_common(args, &[])?;
     let mut file = None;
-    let mut output = Output::Text;
-    let mut as_of = None;
-    let mut lang = Lang::En;
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        let (flag, inline) = match a.split_once('=') {
-            Some((f, v)) if f.starts_with("--") => (f, Some(v.to_owned())),
-            _ => (a.as_str(), None),
-        };
-        let mut value = |name: &str| -> Result<String, String> {
-            inline
-                .clone()
-                .or_else(|| it.next().cloned())
-                .ok_or_else(|| format!("`{name}` needs a value"))
-        };
-        match flag {
-            "--format" => {
-                output = match value("--format")?.as_str() {
-                    "text" => Output::Text,
-                    "json" => Output::Json,
-                    other => {
-                        return Err(format!(
-                            "`--format` expects `text` or `json`, found `{other}`"
-                        ));
-                    }
-                }
+    for arg in rest {
+        match arg {
+            Arg::Positional(p) if file.is_none() => file = Some(PathBuf::from(p)),
+            Arg::Positional(p) | Arg::Switch(p) => {
+                return Err(format!("one AIMS file expected, found a second one: `{p}`"));
             }
-            "--lang" => {
-                let v = value("--lang")?;
-                lang = Lang::ALL
-                    .into_iter()
-                    .find(|l| l.code() == v)
-                    .ok_or_else(|| format!("`--lang` expects en, de, fr or it, found `{v}`"))?;
-            }
-            "--as-of" => {
-                let v = value("--as-of")?;
-                as_of =
-                    Some(v.parse().map_err(|_| {
-                        format!("`--as-of` expects a date YYYY-MM-DD, found `{v}`")
-                    })?);
-            }
-            f if f.starts_with("--") => {
-                let hint = aimskit_core::suggest::hint(f, ["--format", "--as-of", "--lang"]);
-                return Err(format!("unknown option `{f}`{hint}"));
-            }
-            _ if file.is_some() => {
-                return Err(format!("one AIMS file expected, found a second one: `{a}`"));
-            }
-            _ => file = Some(PathBuf::from(a)),
         }
     }
     let file = file.ok_or("no AIMS file given")?;
     Ok(Options {
         file,
-        output,
-        as_of,
-        lang,
-    })
-}
-
-fn format_of(path: &Path) -> SourceFormat {
-    match path.extension().and_then(|e| e.to_str()) {
-        Some("json") => SourceFormat::Json,
-        _ => SourceFormat::Toml,
-    }
-}
-
-fn read(path: &Path, what: &str) -> Result<String, InputError> {
-    let name = path.display().to_string();
-    let meta = std::fs::metadata(path).map_err(|e| {
-        InputError::new(
-            InputErrorKind::Missing,
-            "",
-            format!("a readable {what} ({e})"),
-        )
-        .in_file(&name)
-    })?;
-    if !meta.is_file() {
-        return Err(InputError::new(
-            InputErrorKind::Missing,
-            "",
-            format!("a {what}, not a directory"),
-        )
-        .in_file(&name));
-    }
-    if meta.len() > MAX_INPUT_BYTES as u64 {
-        return Err(
-            InputError::new(InputErrorKind::TooLarge, "", "a file of at most 1 MiB")
-                .found(format!("{} bytes", meta.len()))
-                .in_file(&name),
-        );
-    }
-    std::fs::read_to_string(path).map_err(|e| {
-        InputError::new(
-            InputErrorKind::Syntax,
-            "",
-            format!("a UTF-8 text {what} ({e})"),
-        )
-        .in_file(&name)
+        output: common.output,
+        as_of: common.as_of,
+        lang: common.lang,
     })
 }
 
 /// Loads the AIMS file and every system file it names; validates worksheets.
 fn load(path: &Path) -> Result<(AimsFile, Vec<(String, SystemFile)>), InputError> {
     let aims_name = path.display().to_string();
-    let text = read(path, "AIMS file")?;
+    let text = read_text(path, "AIMS file")?;
     let aims = parse_aims(&text, format_of(path)).map_err(|e| e.in_file(&aims_name))?;
     let base = path.parent().unwrap_or(Path::new("."));
     let mut systems = Vec::new();
@@ -150,7 +62,7 @@ fn load(path: &Path) -> Result<(AimsFile, Vec<(String, SystemFile)>), InputError
             SystemRef::Path(p) => {
                 let sys_path = base.join(p);
                 let sys_name = sys_path.display().to_string();
-                let text = read(
+                let text = read_text(
                     &sys_path,
                     &format!("system file (named in {aims_name}, systems[{i}])"),
                 )?;
@@ -403,17 +315,4 @@ fn render_text(r: &GapResult, lang: Lang) -> String {
         r.catalogue_version, r.rules_version
     );
     s
-}
-
-/// Today's date (UTC) from the system clock: only the CLI reads the clock.
-#[expect(
-    clippy::disallowed_methods,
-    reason = "the CLI, unlike core, may read the clock"
-)]
-fn today() -> Option<Date> {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .ok()?
-        .as_secs();
-    Date::from_days(i64::try_from(secs / 86_400).ok()?)
 }

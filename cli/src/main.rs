@@ -2,6 +2,7 @@
 
 use std::process::ExitCode;
 
+mod common;
 mod gap;
 mod triage;
 

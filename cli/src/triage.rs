@@ -10,18 +10,14 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use aimskit_core::i18n::{Lang, t, tf};
-use aimskit_core::system::{SourceFormat, parse_system};
+use aimskit_core::system::parse_system;
 use aimskit_core::triage::{Role, Tier, TriageResult, triage};
-use aimskit_core::{Date, InputError, InputErrorKind};
+use aimskit_core::{Date, InputError};
+
+use crate::common::{Arg, Output, format_of, parse_common, read_text, today};
 
 /// The format tag of a multi-file result.
 const INVENTORY_FORMAT: &str = "aimskit-inventory/1";
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Output {
-    Text,
-    Json,
-}
 
 #[derive(Debug)]
 struct Options {
@@ -41,60 +37,18 @@ fn usage_error(msg: &str) -> ExitCode {
 }
 
 fn parse_args(args: &[String]) -> Result<Options, String> {
+    let (common, rest) = parse_common(args, &["--fail-on-review"])?;
     let mut o = Options {
         paths: Vec::new(),
-        output: Output::Text,
-        as_of: None,
+        output: common.output,
+        as_of: common.as_of,
         fail_on_review: false,
-        lang: Lang::En,
+        lang: common.lang,
     };
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        let (flag, inline) = match a.split_once('=') {
-            Some((f, v)) if f.starts_with("--") => (f, Some(v.to_owned())),
-            _ => (a.as_str(), None),
-        };
-        let mut value = |name: &str| -> Result<String, String> {
-            inline
-                .clone()
-                .or_else(|| it.next().cloned())
-                .ok_or_else(|| format!("`{name}` needs a value"))
-        };
-        match flag {
-            "--format" => {
-                o.output = match value("--format")?.as_str() {
-                    "text" => Output::Text,
-                    "json" => Output::Json,
-                    other => {
-                        return Err(format!(
-                            "`--format` expects `text` or `json`, found `{other}`"
-                        ));
-                    }
-                }
-            }
-            "--as-of" => {
-                let v = value("--as-of")?;
-                o.as_of =
-                    Some(v.parse().map_err(|_| {
-                        format!("`--as-of` expects a date YYYY-MM-DD, found `{v}`")
-                    })?);
-            }
-            "--fail-on-review" => o.fail_on_review = true,
-            "--lang" => {
-                let v = value("--lang")?;
-                o.lang = Lang::ALL
-                    .into_iter()
-                    .find(|l| l.code() == v)
-                    .ok_or_else(|| format!("`--lang` expects en, de, fr or it, found `{v}`"))?;
-            }
-            f if f.starts_with("--") => {
-                let hint = aimskit_core::suggest::hint(
-                    f,
-                    ["--format", "--as-of", "--fail-on-review", "--lang"],
-                );
-                return Err(format!("unknown option `{f}`{hint}"));
-            }
-            _ => o.paths.push(PathBuf::from(a)),
+    for arg in rest {
+        match arg {
+            Arg::Switch(_) => o.fail_on_review = true,
+            Arg::Positional(p) => o.paths.push(PathBuf::from(p)),
         }
     }
     if o.paths.is_empty() {
@@ -134,34 +88,8 @@ fn expand(paths: &[PathBuf]) -> Result<(Vec<PathBuf>, bool), String> {
 
 fn load(path: &Path) -> Result<aimskit_core::system::SystemFile, InputError> {
     let name = path.display().to_string();
-    let meta = std::fs::metadata(path).map_err(|e| {
-        InputError::new(
-            InputErrorKind::Missing,
-            "",
-            format!("a readable file ({e})"),
-        )
-        .in_file(&name)
-    })?;
-    if meta.len() > aimskit_core::system::MAX_INPUT_BYTES as u64 {
-        return Err(
-            InputError::new(InputErrorKind::TooLarge, "", "a file of at most 1 MiB")
-                .found(format!("{} bytes", meta.len()))
-                .in_file(&name),
-        );
-    }
-    let text = std::fs::read_to_string(path).map_err(|e| {
-        InputError::new(
-            InputErrorKind::Syntax,
-            "",
-            format!("a UTF-8 text file ({e})"),
-        )
-        .in_file(&name)
-    })?;
-    let fmt = match path.extension().and_then(|e| e.to_str()) {
-        Some("json") => SourceFormat::Json,
-        _ => SourceFormat::Toml,
-    };
-    parse_system(&text, fmt).map_err(|e| e.in_file(&name))
+    let text = read_text(path, "system file")?;
+    parse_system(&text, format_of(path)).map_err(|e| e.in_file(&name))
 }
 
 /// Runs `aimskit triage`.
@@ -372,17 +300,4 @@ fn render_text(path: &Path, r: &TriageResult, lang: Lang) -> String {
     }
     let _ = writeln!(s, "  {}: {}", t(lang, "cli.rules_version"), r.rules_version);
     s
-}
-
-/// Today's date (UTC) from the system clock: only the CLI reads the clock.
-#[expect(
-    clippy::disallowed_methods,
-    reason = "the CLI, unlike core, may read the clock"
-)]
-fn today() -> Option<Date> {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .ok()?
-        .as_secs();
-    Date::from_days(i64::try_from(secs / 86_400).ok()?)
 }
