@@ -159,7 +159,7 @@ fn exports_escape_every_payload() {
         );
         assert_eq!(
             csv_cells(&csv_cell(&p)),
-            [expected.clone()],
+            [expected],
             "{p:?}: csv_cell round trip"
         );
     }
