@@ -4,7 +4,9 @@ import init, { mount } from './aimskit.js';
 
 const root = document.getElementById('aimskit');
 init()
-  .then(() => mount(root, { lang: document.documentElement.lang || 'en' }))
+  // No `lang` option: the widget follows the browser's language (en/de/fr/it,
+  // English otherwise); the switch in its header changes it.
+  .then(() => mount(root, {}))
   .catch((err) => {
     root.textContent = `aimskit could not start: ${err && err.message ? err.message : err}`;
     console.error(err);

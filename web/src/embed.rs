@@ -113,6 +113,9 @@ impl MountOptions {
                     &format!("unknown language `{tag}`; expected en, de, fr or it"),
                 )
             })?;
+        } else {
+            // No `lang` option or attribute: the browser's language, if offered.
+            options.lang = crate::i18n::from_browser(crate::dom::browser_lang().as_deref());
         }
         if let Some(modules) = raw.modules.filter(|m| !m.is_empty()) {
             options.modules = Module::ALL
