@@ -83,7 +83,11 @@ pub fn markdown(aims: &AimsFile, gap: &GapResult, lang: Lang) -> String {
                     } else {
                         format!(" ({} {})", &l("rep.from"), ob.applies_from)
                     };
-                    format!("{} ({}){when}", e(&ob.title), e(&ob.articles.join(", ")))
+                    format!(
+                        "{} ({}){when}",
+                        e(&crate::i18n::obligation_title(lang, ob)),
+                        e(&ob.articles.join(", "))
+                    )
                 })
                 .collect();
             let mut tier = t(lang, &format!("ui.tier.{}", tr.tier.as_str())).to_owned();
