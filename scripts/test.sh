@@ -61,7 +61,7 @@ bash scripts/size-report.sh
 
 step "Performance and trust report (issue 8)"
 grep -ho 'perf: .*' "$LOGS/node-test.log" | sed 's/^/    /' || true
-grep -ho 'privacy .*' "$LOGS/node-test.log" | sed 's/^/    /' || true
+grep -hoE 'privacy (dist|single) .*' "$LOGS/node-test.log" | sed 's/^/    /' || true
 grep -ho 'a11y: .*' "$LOGS/node-test.log" | sed 's/^/    /' || true
 grep -ho 'xss: .*' "$LOGS/node-test.log" | sed 's/^/    /' || true
 for f in "$ROOT"/target/tmp/fuzz-counts.txt; do [ -f "$f" ] && sed 's/^/    /' "$f"; done
