@@ -219,7 +219,9 @@ fn render_text(r: &GapResult, lang: Lang) -> String {
             let _ = writeln!(
                 s,
                 "    [{}] {}\n        ({})",
-                f.ref_, f.message, f.citation
+                f.ref_,
+                f.message_in(lang),
+                f.citation
             );
         }
     }
@@ -239,7 +241,12 @@ fn render_text(r: &GapResult, lang: Lang) -> String {
                         .unwrap_or_else(|| english.to_owned())
                 };
             let _ = writeln!(s, "  ! {} ({})", text(|i| &i.title, &h.title), h.id);
-            let _ = writeln!(s, "      Found: {}", h.because);
+            let _ = writeln!(
+                s,
+                "      {}: {}",
+                label(lang, "aims.pitfall.because", "Found"),
+                h.because_in(lang)
+            );
             let _ = writeln!(
                 s,
                 "      Why it matters: {}",
@@ -299,9 +306,14 @@ fn render_text(r: &GapResult, lang: Lang) -> String {
             i + 1,
             a.priority.as_str(),
             title(&a.ref_, lang),
-            a.action
+            a.action_in(lang)
         );
-        let _ = writeln!(s, "       because: {}", a.because);
+        let _ = writeln!(
+            s,
+            "       {}: {}",
+            label(lang, "aims.because", "because"),
+            a.because_in(lang)
+        );
     }
     let not_met: usize = r
         .clauses

@@ -94,3 +94,52 @@ fn gap_text_uses_catalogue_texts_in_the_language() {
     let fr = run("fr");
     assert!(fr.contains("Domaine d'application non défini"), "{fr}");
 }
+
+#[test]
+fn gap_text_findings_and_roadmap_follow_the_language() {
+    let aims = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../core/tests/corpus/gap/public-university/aims.toml");
+    let run = |lang: &str| {
+        let out = Command::new(env!("CARGO_BIN_EXE_aimskit"))
+            .arg("gap")
+            .arg(&aims)
+            .args(["--as-of", "2026-11-29", "--lang", lang])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{lang}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let en = run("en");
+    assert!(
+        en.contains("needs a fundamental rights impact assessment"),
+        "{en}"
+    );
+    assert!(en.contains("because: "), "{en}");
+    let de = run("de");
+    assert!(
+        de.contains("braucht eine Grundrechte-Folgenabschätzung"),
+        "{de}"
+    );
+    assert!(
+        !de.contains("needs a fundamental rights impact assessment"),
+        "{de}"
+    );
+    assert!(
+        !de.contains("is excluded, but the inventory requires it"),
+        "{de}"
+    );
+    let fr = run("fr");
+    assert!(
+        fr.contains("analyse d'impact sur les droits fondamentaux"),
+        "{fr}"
+    );
+    let it = run("it");
+    assert!(
+        it.contains("valutazione d'impatto sui diritti fondamentali"),
+        "{it}"
+    );
+    assert!(
+        it.contains("Richiesto da") || it.contains("Escluso, ma richiesto da"),
+        "{it}"
+    );
+}

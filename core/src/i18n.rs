@@ -3,6 +3,14 @@
 //! The tables live in `core/locales/<lang>.toml` so that the widget, the CLI
 //! and the JS API share the same labels. Placeholders are written `{name}`
 //! and must be the same in every language (a test checks this).
+//!
+//! Texts the engine builds from data come in two ways: triage reasons and
+//! obligation titles are recovered from their English text ([`localize`]);
+//! gap messages carry a key and arguments next to their English text and
+//! are rendered with [`message()`]. Arguments that are themselves
+//! translatable are passed as IDs (`item` = a catalogue item ID, `status` =
+//! a status ID, `*_msg` = a nested locale key, ...) and localised when
+//! rendering; proper names (systems, articles, dates) are passed as they are.
 
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -11,6 +19,11 @@ use serde::{Deserialize, Serialize};
 
 mod localize;
 pub use localize::{localize, obligation_title, parse_filled, reason};
+mod message;
+/// Gap messages (findings, roadmap, pitfall triggers) from a key and
+/// arguments; the argument convention (which placeholder names carry IDs
+/// that are localised when rendering) is documented in [`message()`]'s module.
+pub use message::{Args, message};
 
 /// A user-interface language.
 #[derive(

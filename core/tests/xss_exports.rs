@@ -137,7 +137,7 @@ fn exports_escape_every_payload() {
                     "{p:?}: unescaped `{bad}` in Markdown"
                 );
             }
-            for csv in [soa_csv(&r, lang), roadmap_csv(&r)] {
+            for csv in [soa_csv(&r, lang), roadmap_csv(&r, lang)] {
                 for cell in csv_cells(&csv) {
                     assert!(
                         !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),

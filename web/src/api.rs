@@ -96,8 +96,8 @@ export type SystemFiles = Record<string, FileInput>;
 export type GapStatus = "not_assessed" | "missing" | "partial" | "met" | "not_applicable";
 /** One clause or control in a gap result. */
 export interface ItemResult { maturity: number | null; evidenced: boolean; status: GapStatus; inventory_evidence?: string[]; capped?: string }
-/** A finding of the gap analysis (our own wording; ISO text is never quoted). */
-export interface Finding { ref: string; severity: "nonconformity" | "observation" | "opportunity"; message: string; citation: string; system?: string }
+/** A finding of the gap analysis (our own wording; ISO text is never quoted). `key` and `args` are the locale key and placeholder values of `message` (core i18n::message renders them in de/fr/it). */
+export interface Finding { ref: string; severity: "nonconformity" | "observation" | "opportunity"; message: string; citation: string; system?: string; key?: string; args?: Record<string, string> }
 /** The gap result (`aimskit-gap/1`, spec/aims-file.md section 2): identical to `aimskit gap --format json`. */
 export interface GapResult {
   format: string; score: number; pdca: { plan: number; do: number; check: number; act: number };
@@ -105,11 +105,11 @@ export interface GapResult {
   soa: { control: string; applicable: boolean | null; justification: string; status: GapStatus; required_by: string[];
     required_by_systems: { article: string; system: string; applies_from: string; in_force: boolean; rule: string }[] }[];
   findings: Finding[]; pitfalls: string[];
-  roadmap: { ref: string; action: string; priority: "critical" | "high" | "medium" | "low"; due: string | null; because: string }[];
+  roadmap: { ref: string; action: string; priority: "critical" | "high" | "medium" | "low"; due: string | null; because: string; action_key?: string; because_key?: string; args?: Record<string, string> }[];
   organisation: string; as_of: string; rules_version: string; catalogue_version: string;
   coverage: { total: number; assessed: number; not_assessed: number; not_applicable: number; met: number };
   clause_scores: Record<string, number>; objective_scores: Record<string, number | null>;
-  pitfall_details: { id: string; title: string; explanation: string; what_to_do: string; citation: string; because: string }[];
+  pitfall_details: { id: string; title: string; explanation: string; what_to_do: string; citation: string; because: string; key?: string; args?: Record<string, string> }[];
   systems: { name: string; triage: TriageResult; needs_fria: boolean; impact: Record<string, unknown> }[];
 }
 /** Validates an AIMS file and returns it in its normalised JSON form; throws an AimskitError. */

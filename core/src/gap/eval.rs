@@ -9,6 +9,7 @@ use super::result::*;
 use super::{pitfalls, roadmap};
 use crate::Date;
 use crate::aims::AimsFile;
+use crate::i18n::Args;
 use crate::impact::{self, ImpactEvaluation, ImpactStatus, ImpactWorksheet};
 use crate::triage::{Role, Tier, TriageResult};
 
@@ -502,29 +503,55 @@ pub(crate) fn article_number(a: &str) -> u32 {
         .fold(0, |n, d| n * 10 + u32::from(d - b'0'))
 }
 
-fn status_words(r: &ItemResult) -> String {
+/// Message arguments from name/value pairs.
+pub(crate) fn args<const N: usize>(pairs: [(&str, String); N]) -> Args {
+    pairs.into_iter().map(|(k, v)| (k.to_owned(), v)).collect()
+}
+
+/// The words for an item's status, with the `state_msg` key and its
+/// arguments (added to `a`). `capped_systems` names the systems whose
+/// missing worksheets hold an item at partial.
+fn status_words(r: &ItemResult, capped_systems: &str, a: &mut Args) -> String {
+    let mut put = |key: &str, m: Option<u8>| {
+        a.insert("state_msg".into(), key.into());
+        if let Some(m) = m {
+            a.insert("maturity".into(), m.to_string());
+        }
+    };
     match (r.status, r.maturity) {
-        (Status::Missing, _) => "is missing (maturity 0)".into(),
+        (Status::Missing, _) => {
+            put("gap.state.missing", None);
+            "is missing (maturity 0)".into()
+        }
         (Status::Partial, Some(m)) if r.capped.is_some() => {
+            put("gap.state.capped", Some(m));
+            a.insert("capped_msg".into(), "gap.capped".into());
+            a.insert("capped_systems".into(), capped_systems.to_owned());
             format!(
                 "is held at partial (maturity {m}): {}",
                 r.capped.as_deref().unwrap_or("")
             )
         }
         (Status::Partial, Some(m)) if m >= 3 => {
+            put("gap.state.unevidenced", Some(m));
             format!("claims maturity {m} but shows no evidence")
         }
         (Status::Partial, Some(m)) => {
+            put("gap.state.partly", Some(m));
             format!("is only partly in place (maturity {m}, 3 needed with evidence)")
         }
-        _ => format!("is {}", r.status.as_str()),
+        _ => {
+            put("gap.state.other", None);
+            a.insert("status".into(), r.status.as_str().to_owned());
+            format!("is {}", r.status.as_str())
+        }
     }
 }
 
 fn finding(
     ref_: &str,
     severity: Severity,
-    message: String,
+    (message, key, args): (String, &str, Args),
     citation: String,
     system: Option<&str>,
 ) -> Finding {
@@ -534,6 +561,8 @@ fn finding(
         message,
         citation,
         system: system.map(str::to_owned),
+        key: key.to_owned(),
+        args,
     }
 }
 
@@ -550,6 +579,13 @@ fn findings(ctx: &Ctx) -> Vec<Finding> {
         )
     };
     let mut unaddressed = Vec::new();
+    let capped_systems = ctx
+        .fria_gaps
+        .iter()
+        .map(|g| g.system.as_str())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let item_arg = |item: &Item| args([("item", item.id.clone())]);
     for item in &ctx.cat.items {
         let Some(r) = ctx.items.get(&item.id) else {
             continue;
@@ -560,24 +596,28 @@ fn findings(ctx: &Ctx) -> Vec<Finding> {
             (ItemKind::Clause, Status::NotAssessed) => out.push(finding(
                 &item.id,
                 Severity::Observation,
-                format!("Clause {name} is not assessed; clauses cannot be excluded, so it is a potential nonconformity until assessed."),
+                (format!("Clause {name} is not assessed; clauses cannot be excluded, so it is a potential nonconformity until assessed."), "gap.f.clause_not_assessed", item_arg(item)),
                 cite(item),
                 None,
             )),
-            (ItemKind::Clause, _) => out.push(finding(
-                &item.id,
-                Severity::Nonconformity,
-                format!("Clause {name} {}: potential nonconformity.", status_words(r)),
-                cite(item),
-                None,
-            )),
+            (ItemKind::Clause, _) => {
+                let mut a = item_arg(item);
+                let words = status_words(r, &capped_systems, &mut a);
+                out.push(finding(
+                    &item.id,
+                    Severity::Nonconformity,
+                    (format!("Clause {name} {words}: potential nonconformity."), "gap.f.clause_gap", a),
+                    cite(item),
+                    None,
+                ));
+            }
             (ItemKind::Control, Status::NotApplicable) => {
                 let entry = ctx.aims.controls.get(&item.id);
                 if entry.is_none_or(|e| e.justification.trim().is_empty()) {
                     out.push(finding(
                         "6.1.3",
                         Severity::Nonconformity,
-                        format!("Control {name} is excluded from the Statement of Applicability without a justification."),
+                        (format!("Control {name} is excluded from the Statement of Applicability without a justification."), "gap.f.excluded_unjustified", item_arg(item)),
                         "ISO/IEC 42001 clause 6.1.3".into(),
                         None,
                     ));
@@ -594,8 +634,17 @@ fn findings(ctx: &Ctx) -> Vec<Finding> {
                     out.push(finding(
                         &item.id,
                         Severity::Nonconformity,
-                        format!(
-                            "Control {name} is excluded, but the inventory requires it: \"{system}\" has obligations under {arts} (applies from {from})."
+                        (
+                            format!(
+                                "Control {name} is excluded, but the inventory requires it: \"{system}\" has obligations under {arts} (applies from {from})."
+                            ),
+                            "gap.f.excluded_required",
+                            args([
+                                ("item", item.id.clone()),
+                                ("system", system.to_owned()),
+                                ("articles", arts.clone()),
+                                ("date", from.clone()),
+                            ]),
                         ),
                         format!("ISO/IEC 42001 6.1.3, Annex A {}; AI Act {arts}", item.id),
                         Some(system),
@@ -607,7 +656,7 @@ fn findings(ctx: &Ctx) -> Vec<Finding> {
                     out.push(finding(
                         &item.id,
                         Severity::Observation,
-                        format!("Control {name} is declared applicable but not assessed."),
+                        (format!("Control {name} is declared applicable but not assessed."), "gap.f.control_not_assessed", item_arg(item)),
                         cite(item),
                         None,
                     ));
@@ -615,23 +664,34 @@ fn findings(ctx: &Ctx) -> Vec<Finding> {
                     unaddressed.push(item.id.clone());
                 }
             }
-            (ItemKind::Control, _) => out.push(finding(
-                &item.id,
-                Severity::Nonconformity,
-                format!("Applicable control {name} {}.", status_words(r)),
-                cite(item),
-                None,
-            )),
+            (ItemKind::Control, _) => {
+                let mut a = item_arg(item);
+                let words = status_words(r, &capped_systems, &mut a);
+                out.push(finding(
+                    &item.id,
+                    Severity::Nonconformity,
+                    (format!("Applicable control {name} {words}."), "gap.f.control_gap", a),
+                    cite(item),
+                    None,
+                ));
+            }
         }
     }
     if !unaddressed.is_empty() {
         out.push(finding(
             "6.1.3",
             Severity::Nonconformity,
-            format!(
-                "The Statement of Applicability does not address {} Annex A control(s): {}. Every control needs a decision (applicable or excluded with a reason).",
-                unaddressed.len(),
-                unaddressed.join(", ")
+            (
+                format!(
+                    "The Statement of Applicability does not address {} Annex A control(s): {}. Every control needs a decision (applicable or excluded with a reason).",
+                    unaddressed.len(),
+                    unaddressed.join(", ")
+                ),
+                "gap.f.soa_unaddressed",
+                args([
+                    ("count", unaddressed.len().to_string()),
+                    ("controls", unaddressed.join(", ")),
+                ]),
             ),
             "ISO/IEC 42001 clause 6.1.3, Annex A".into(),
             None,
@@ -649,7 +709,11 @@ fn findings(ctx: &Ctx) -> Vec<Finding> {
                 out.push(finding(
                     id,
                     Severity::Observation,
-                    format!("Control {id} ({}) is not in the SoA, but the inventory requires it ({arts}).", ctx.title(id)),
+                    (
+                        format!("Control {id} ({}) is not in the SoA, but the inventory requires it ({arts}).", ctx.title(id)),
+                        "gap.f.unaddressed_required",
+                        args([("item", id.clone()), ("articles", arts.clone())]),
+                    ),
                     format!("ISO/IEC 42001 Annex A {id}; AI Act {arts}"),
                     None,
                 ));
@@ -660,16 +724,21 @@ fn findings(ctx: &Ctx) -> Vec<Finding> {
         out.push(finding(
             "4.3",
             Severity::Nonconformity,
-            "The AIMS file states no scope; the scope must be documented.".into(),
+            (
+                "The AIMS file states no scope; the scope must be documented.".into(),
+                "gap.f.no_scope",
+                Args::new(),
+            ),
             "ISO/IEC 42001 clause 4.3".into(),
             None,
         ));
     }
     for g in &ctx.fria_gaps {
-        let (severity, when) = if g.in_force {
+        let (severity, when, when_key) = if g.in_force {
             (
                 Severity::Nonconformity,
                 format!("in force since {}", g.applies_from),
+                "gap.when.in_force",
             )
         } else {
             (
@@ -678,16 +747,26 @@ fn findings(ctx: &Ctx) -> Vec<Finding> {
                     "due before first use, and at the latest from {}",
                     g.applies_from
                 ),
+                "gap.when.due",
             )
         };
-        let state = match g.status {
-            ImpactStatus::Missing => "has no impact worksheet",
-            _ => "has an incomplete impact worksheet",
+        let (state, state_key) = match g.status {
+            ImpactStatus::Missing => ("has no impact worksheet", "gap.fria.no_sheet"),
+            _ => ("has an incomplete impact worksheet", "gap.fria.incomplete"),
         };
         out.push(finding(
             "8.4",
             severity,
-            format!("\"{}\" needs a fundamental rights impact assessment (Art. 27, {when}) but {state}.", g.system),
+            (
+                format!("\"{}\" needs a fundamental rights impact assessment (Art. 27, {when}) but {state}.", g.system),
+                "gap.f.fria",
+                args([
+                    ("system", g.system.clone()),
+                    ("when_msg", when_key.to_owned()),
+                    ("date", g.applies_from.to_string()),
+                    ("fria_msg", state_key.to_owned()),
+                ]),
+            ),
             "AI Act Art. 27(1)(a)-(f); ISO/IEC 42001 6.1.4, 8.4, A.5".into(),
             Some(&g.system),
         ));
@@ -710,9 +789,13 @@ fn system_findings(s: &SystemGap, uncovered: &[String], out: &mut Vec<Finding>) 
         out.push(finding(
             "A.9.4",
             Severity::Nonconformity,
-            format!(
-                "\"{name}\" is a prohibited practice ({}): it must not be placed on the market, put into service or used. No control makes it compliant.",
-                arts.join(", ")
+            (
+                format!(
+                    "\"{name}\" is a prohibited practice ({}): it must not be placed on the market, put into service or used. No control makes it compliant.",
+                    arts.join(", ")
+                ),
+                "gap.f.prohibited",
+                args([("system", name.to_owned()), ("articles", arts.join(", "))]),
             ),
             format!("AI Act {}", arts.join(", ")),
             Some(name),
@@ -725,15 +808,23 @@ fn system_findings(s: &SystemGap, uncovered: &[String], out: &mut Vec<Finding>) 
             .iter()
             .map(|m| format!("{} ({})", m.field, m.citation))
             .collect();
-        let what = if fields.is_empty() {
-            "has invalid ratings".to_owned()
+        let (what, what_key) = if fields.is_empty() {
+            ("has invalid ratings".to_owned(), "gap.sheet.invalid")
         } else {
-            format!("lacks {}", fields.join(", "))
+            (format!("lacks {}", fields.join(", ")), "gap.sheet.lacks")
         };
         out.push(finding(
             "8.4",
             Severity::Observation,
-            format!("The impact worksheet of \"{name}\" is incomplete: it {what}."),
+            (
+                format!("The impact worksheet of \"{name}\" is incomplete: it {what}."),
+                "gap.f.sheet_incomplete",
+                args([
+                    ("system", name.to_owned()),
+                    ("what_msg", what_key.to_owned()),
+                    ("fields", fields.join(", ")),
+                ]),
+            ),
             "ISO/IEC 42001 8.4, A.5.3".into(),
             Some(name),
         ));
@@ -742,9 +833,16 @@ fn system_findings(s: &SystemGap, uncovered: &[String], out: &mut Vec<Finding>) 
         out.push(finding(
             "A.5.4",
             Severity::Observation,
-            format!(
-                "\"{name}\": {} risk(s) in the impact worksheet have no mitigation.",
-                e.unmitigated
+            (
+                format!(
+                    "\"{name}\": {} risk(s) in the impact worksheet have no mitigation.",
+                    e.unmitigated
+                ),
+                "gap.f.unmitigated",
+                args([
+                    ("system", name.to_owned()),
+                    ("count", e.unmitigated.to_string()),
+                ]),
             ),
             "ISO/IEC 42001 A.5.4; AI Act Art. 27(1)(d), (f)".into(),
             Some(name),
@@ -754,7 +852,14 @@ fn system_findings(s: &SystemGap, uncovered: &[String], out: &mut Vec<Finding>) 
         out.push(finding(
             "A.5.4",
             Severity::Observation,
-            format!("\"{name}\": {} risk(s) remain high or very high after mitigation (likelihood x severity >= 10).", e.residual_high),
+            (
+                format!("\"{name}\": {} risk(s) remain high or very high after mitigation (likelihood x severity >= 10).", e.residual_high),
+                "gap.f.residual_high",
+                args([
+                    ("system", name.to_owned()),
+                    ("count", e.residual_high.to_string()),
+                ]),
+            ),
             "ISO/IEC 42001 6.1.3, A.5.4; AI Act Art. 27(1)(d)".into(),
             Some(name),
         ));
@@ -763,9 +868,17 @@ fn system_findings(s: &SystemGap, uncovered: &[String], out: &mut Vec<Finding>) 
         out.push(finding(
             "4.1",
             Severity::Observation,
-            format!(
-                "\"{name}\": the triage depends on an unsure fact, `{}`: {}",
-                r.field, r.why
+            (
+                format!(
+                    "\"{name}\": the triage depends on an unsure fact, `{}`: {}",
+                    r.field, r.why
+                ),
+                "gap.f.review",
+                args([
+                    ("system", name.to_owned()),
+                    ("field", r.field.clone()),
+                    ("why", r.why.clone()),
+                ]),
             ),
             "ISO/IEC 42001 4.1; AI Act triage".into(),
             Some(name),
@@ -775,9 +888,16 @@ fn system_findings(s: &SystemGap, uncovered: &[String], out: &mut Vec<Finding>) 
         out.push(finding(
             "4.2",
             Severity::Observation,
-            format!(
-                "\"{name}\" has AI Act duties that ISO/IEC 42001 does not cover: {}. Plan them per system, outside the AIMS certificate.",
-                uncovered.join(", ")
+            (
+                format!(
+                    "\"{name}\" has AI Act duties that ISO/IEC 42001 does not cover: {}. Plan them per system, outside the AIMS certificate.",
+                    uncovered.join(", ")
+                ),
+                "gap.f.uncovered",
+                args([
+                    ("system", name.to_owned()),
+                    ("articles", uncovered.join(", ")),
+                ]),
             ),
             format!("AI Act {}", uncovered.join(", ")),
             Some(name),

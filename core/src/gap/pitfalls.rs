@@ -31,9 +31,10 @@
 //!   `privacy`, `private_life` or `data_protection`.
 
 use super::catalogue::article_matches;
-use super::eval::Ctx;
+use super::eval::{Ctx, args};
 use super::result::PitfallHit;
 use crate::aims::HARMONISED_STRUCTURE;
+use crate::i18n::Args;
 use crate::triage::{GpaiStatus, Role, Tier};
 
 /// Every pitfall ID, in reporting order.
@@ -67,9 +68,10 @@ fn list(ids: &[&str]) -> String {
     ids.join(", ")
 }
 
-/// Returns the pitfalls found, each with why (`because`), in [`ALL`] order.
+/// Returns the pitfalls found, each with why (`because`, locale key
+/// `gap.p.<id>` with its arguments), in [`ALL`] order.
 pub(crate) fn detect(ctx: &Ctx) -> Vec<PitfallHit> {
-    let mut hits: Vec<(&str, String)> = Vec::new();
+    let mut hits: Vec<(&str, String, Args)> = Vec::new();
     let systems = ctx.systems;
     let aims = ctx.aims;
 
@@ -86,6 +88,7 @@ pub(crate) fn detect(ctx: &Ctx) -> Vec<PitfallHit> {
             hits.push((
                 "certificate_as_ai_act_conformity",
                 format!("relies_on_certificate_for_ai_act = true, and the inventory has high-risk, prohibited or GPAI systems: {}", list(&names)),
+                args([("systems", list(&names))]),
             ));
         }
     }
@@ -98,14 +101,24 @@ pub(crate) fn detect(ctx: &Ctx) -> Vec<PitfallHit> {
         .collect();
     let impact_unknown = impact_ids.iter().all(|id| ctx.level(id).is_none());
     if risk_ok && (!impact_low.is_empty() || impact_unknown) {
-        let why = if impact_unknown {
-            "none of 6.1.4, 8.4, A.5.2 is assessed".to_owned()
+        let (why, why_key) = if impact_unknown {
+            (
+                "none of 6.1.4, 8.4, A.5.2 is assessed".to_owned(),
+                "gap.p.why.impact_unassessed",
+            )
         } else {
-            format!("{} at maturity <= 1", list(&impact_low))
+            (
+                format!("{} at maturity <= 1", list(&impact_low)),
+                "gap.p.why.impact_low",
+            )
         };
         hits.push((
             "risk_without_impact",
             format!("AI risk assessment at maturity >= 2 (6.1.2/8.2), but {why}"),
+            args([
+                ("why_msg", why_key.to_owned()),
+                ("items", list(&impact_low)),
+            ]),
         ));
     }
     let ops = [
@@ -121,14 +134,24 @@ pub(crate) fn detect(ctx: &Ctx) -> Vec<PitfallHit> {
             .iter()
             .any(|id| ctx.item(id).is_some_and(|r| r.evidenced));
         if mean < 2.0 || !evidenced {
-            let why = if evidenced {
-                format!("mean maturity of clauses 8 and 9 is {mean:.1}")
+            let (why, why_key) = if evidenced {
+                (
+                    format!("mean maturity of clauses 8 and 9 is {mean:.1}"),
+                    "gap.p.why.mean_low",
+                )
             } else {
-                "no item of clauses 8 and 9 is evidenced".into()
+                (
+                    "no item of clauses 8 and 9 is evidenced".into(),
+                    "gap.p.why.unevidenced",
+                )
             };
             hits.push((
                 "certificate_over_substance",
                 format!("AI policy at maturity >= 3 (5.2/A.2.2), but {why}"),
+                args([
+                    ("why_msg", why_key.to_owned()),
+                    ("mean", format!("{mean:.1}")),
+                ]),
             ));
         }
     }
@@ -144,13 +167,18 @@ pub(crate) fn detect(ctx: &Ctx) -> Vec<PitfallHit> {
         hits.push((
             "siloed_management_system",
             format!("certified to {} but not integrated with it", list(&siloed)),
+            args([("certifications", list(&siloed))]),
         ));
     }
     if systems.is_empty() {
-        hits.push(("no_ai_inventory", "the AIMS file lists no systems".into()));
+        hits.push((
+            "no_ai_inventory",
+            "the AIMS file lists no systems".into(),
+            Args::new(),
+        ));
     }
     if aims.scope.trim().is_empty() {
-        hits.push(("scope_undefined", "`scope` is empty".into()));
+        hits.push(("scope_undefined", "`scope` is empty".into(), Args::new()));
     }
     let roleless: Vec<&str> = systems
         .iter()
@@ -162,6 +190,7 @@ pub(crate) fn detect(ctx: &Ctx) -> Vec<PitfallHit> {
         hits.push((
             "roles_undetermined",
             format!("no `roles` in: {}", list(&roleless)),
+            args([("systems", list(&roleless))]),
         ));
     }
     let all_applicable = ctx
@@ -182,6 +211,7 @@ pub(crate) fn detect(ctx: &Ctx) -> Vec<PitfallHit> {
                     "all 38 controls applicable with {} distinct justification(s)",
                     distinct.len()
                 ),
+                args([("count", distinct.len().to_string())]),
             ));
         }
     }
@@ -194,6 +224,7 @@ pub(crate) fn detect(ctx: &Ctx) -> Vec<PitfallHit> {
         hits.push((
             "annex_a_ignored",
             format!("{absent} of 38 controls are not in the SoA"),
+            args([("count", absent.to_string())]),
         ));
     }
     let records = ["7.2", "8.2", "8.3", "8.4", "9.2.2", "9.3.3"];
@@ -209,6 +240,7 @@ pub(crate) fn detect(ctx: &Ctx) -> Vec<PitfallHit> {
         hits.push((
             "policy_only_evidence",
             format!("maturity >= 3 without evidence: {}", list(&unproven)),
+            args([("items", list(&unproven))]),
         ));
     }
     let high_risk: Vec<&str> = systems
@@ -228,6 +260,7 @@ pub(crate) fn detect(ctx: &Ctx) -> Vec<PitfallHit> {
                 list(&high_risk),
                 list(&mon)
             ),
+            args([("systems", list(&high_risk)), ("items", list(&mon))]),
         ));
     }
     let third_party: Vec<&str> = systems
@@ -249,12 +282,14 @@ pub(crate) fn detect(ctx: &Ctx) -> Vec<PitfallHit> {
                 list(&third_party),
                 list(&sup)
             ),
+            args([("systems", list(&third_party)), ("items", list(&sup))]),
         ));
     }
     if !systems.is_empty() && low(ctx, "A.3.3") {
         hits.push((
             "no_concern_channel",
             "A.3.3 is excluded or at maturity <= 1".into(),
+            Args::new(),
         ));
     }
     let literacy = systems.iter().any(|s| {
@@ -274,6 +309,7 @@ pub(crate) fn detect(ctx: &Ctx) -> Vec<PitfallHit> {
                 "the inventory carries Art. 4, while {} is at maturity <= 1",
                 list(&lit)
             ),
+            args([("items", list(&lit))]),
         ));
     }
     let dpia_only: Vec<&str> = systems
@@ -296,12 +332,13 @@ pub(crate) fn detect(ctx: &Ctx) -> Vec<PitfallHit> {
                 "worksheets with privacy/data protection risks only: {}",
                 list(&dpia_only)
             ),
+            args([("systems", list(&dpia_only))]),
         ));
     }
 
     let mut out: Vec<PitfallHit> = hits
         .into_iter()
-        .map(|(id, because)| {
+        .map(|(id, because, args)| {
             let info = ctx.cat.pitfall(id);
             PitfallHit {
                 id: id.to_owned(),
@@ -310,6 +347,8 @@ pub(crate) fn detect(ctx: &Ctx) -> Vec<PitfallHit> {
                 what_to_do: info.map(|i| i.what_to_do.en.clone()).unwrap_or_default(),
                 citation: info.map(|i| i.citation.clone()).unwrap_or_default(),
                 because,
+                key: format!("gap.p.{id}"),
+                args,
             }
         })
         .collect();

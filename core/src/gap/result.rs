@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::Date;
+use crate::i18n::{self, Args, Lang};
 use crate::impact::ImpactEvaluation;
 use crate::triage::TriageResult;
 
@@ -142,6 +143,30 @@ pub struct Finding {
     /// Extra: the inventory system concerned, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub system: Option<String>,
+    /// Extra: the locale key of `message` (`gap.f.*`), rendered with `args`
+    /// by [`i18n::message`]; empty when the message has no key.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub key: String,
+    /// Extra: the placeholder values of `key` (see [`i18n::message`]).
+    #[serde(default, skip_serializing_if = "Args::is_empty")]
+    pub args: Args,
+}
+
+impl Finding {
+    /// `message` in `lang` (the English `message` itself for English or
+    /// when there is no key).
+    pub fn message_in(&self, lang: Lang) -> String {
+        text_in(lang, &self.message, &self.key, &self.args)
+    }
+}
+
+/// `english` in `lang` through `key` and `args`.
+fn text_in(lang: Lang, english: &str, key: &str, args: &Args) -> String {
+    if lang == Lang::En || key.is_empty() {
+        english.to_owned()
+    } else {
+        i18n::message(lang, key, args)
+    }
 }
 
 /// Roadmap priority, most urgent first.
@@ -184,6 +209,27 @@ pub struct RoadmapAction {
     pub due: Option<Date>,
     /// Why, and what it closes.
     pub because: String,
+    /// Extra: the locale key of `action` (`gap.ra.*`), rendered with `args`.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub action_key: String,
+    /// Extra: the locale key of `because` (`gap.rb.*`), rendered with `args`.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub because_key: String,
+    /// Extra: the placeholder values of both keys (see [`i18n::message`]).
+    #[serde(default, skip_serializing_if = "Args::is_empty")]
+    pub args: Args,
+}
+
+impl RoadmapAction {
+    /// `action` in `lang`.
+    pub fn action_in(&self, lang: Lang) -> String {
+        text_in(lang, &self.action, &self.action_key, &self.args)
+    }
+
+    /// `because` in `lang`.
+    pub fn because_in(&self, lang: Lang) -> String {
+        text_in(lang, &self.because, &self.because_key, &self.args)
+    }
 }
 
 /// A detected pitfall with its texts (extra).
@@ -201,6 +247,42 @@ pub struct PitfallHit {
     pub citation: String,
     /// What in this AIMS file triggered it.
     pub because: String,
+    /// Extra: the locale key of `because` (`gap.p.*`), rendered with `args`.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub key: String,
+    /// Extra: the placeholder values of `key` (see [`i18n::message`]).
+    #[serde(default, skip_serializing_if = "Args::is_empty")]
+    pub args: Args,
+}
+
+impl PitfallHit {
+    /// `because` in `lang`.
+    pub fn because_in(&self, lang: Lang) -> String {
+        text_in(lang, &self.because, &self.key, &self.args)
+    }
+
+    /// `title` in `lang` (from the catalogue).
+    pub fn title_in(&self, lang: Lang) -> String {
+        super::catalogue()
+            .pitfall(&self.id)
+            .map_or_else(|| self.title.clone(), |p| p.title.get(lang).to_owned())
+    }
+
+    /// `explanation` in `lang` (from the catalogue).
+    pub fn explanation_in(&self, lang: Lang) -> String {
+        super::catalogue().pitfall(&self.id).map_or_else(
+            || self.explanation.clone(),
+            |p| p.explanation.get(lang).to_owned(),
+        )
+    }
+
+    /// `what_to_do` in `lang` (from the catalogue).
+    pub fn what_to_do_in(&self, lang: Lang) -> String {
+        super::catalogue().pitfall(&self.id).map_or_else(
+            || self.what_to_do.clone(),
+            |p| p.what_to_do.get(lang).to_owned(),
+        )
+    }
 }
 
 /// Counts of how the items were assessed (extra).

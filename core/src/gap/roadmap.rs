@@ -18,9 +18,10 @@
 use std::collections::BTreeSet;
 
 use super::catalogue::{Item, ItemKind};
-use super::eval::{Ctx, article_number, sort_articles};
+use super::eval::{Ctx, args, article_number, sort_articles};
 use super::result::{PitfallHit, Priority, Requirement, RoadmapAction, Status};
 use crate::Date;
+use crate::i18n::Args;
 use crate::triage::Tier;
 
 fn legal(ctx: &Ctx, reqs: &[Requirement]) -> Option<(Priority, Date)> {
@@ -69,48 +70,86 @@ fn legal_text(reqs: &[Requirement]) -> String {
         .join("; ")
 }
 
-fn reuse_hint(ctx: &Ctx, item: &Item) -> Option<String> {
+/// The ISO/IEC 27001 reuse hint, its key and its `targets`.
+fn reuse_hint(ctx: &Ctx, item: &Item) -> Option<(String, &'static str, String)> {
     let has_27001 = ctx.aims.certifications.iter().any(|c| c == "iso27001");
     if !has_27001 || item.iso27001.is_empty() {
         return None;
     }
     let targets = item.iso27001.join(", ");
-    Some(match item.kind {
-        ItemKind::Clause if item.structure.reusable() => {
-            format!("Reuse your ISO/IEC 27001 process for clause {targets}, extended to AI.")
-        }
-        ItemKind::Clause => format!(
-            "Build on your ISO/IEC 27001 clause {targets} process, adding the AI-specific parts."
+    let (text, key) = match item.kind {
+        ItemKind::Clause if item.structure.reusable() => (
+            format!("Reuse your ISO/IEC 27001 process for clause {targets}, extended to AI."),
+            "gap.hint.reuse_clause",
         ),
-        ItemKind::Control => format!("Build on your ISO/IEC 27001 Annex A {targets} controls."),
-    })
+        ItemKind::Clause => (
+            format!(
+                "Build on your ISO/IEC 27001 clause {targets} process, adding the AI-specific parts."
+            ),
+            "gap.hint.build_clause",
+        ),
+        ItemKind::Control => (
+            format!("Build on your ISO/IEC 27001 Annex A {targets} controls."),
+            "gap.hint.build_control",
+        ),
+    };
+    Some((text, key, targets))
 }
 
-fn item_action(item: &Item, status: Status, maturity: Option<u8>, capped: bool) -> String {
+/// The action on an item gap and its key (arguments `item`, `evidence`).
+fn item_action(
+    item: &Item,
+    status: Status,
+    maturity: Option<u8>,
+    capped: bool,
+) -> (String, &'static str) {
     let what = format!("{} ({})", item.id, item.title.en);
     match (status, maturity) {
-        (Status::NotAssessed, _) => format!("Assess {what} and record its maturity and evidence."),
-        _ if capped => format!("Complete the missing impact worksheets so that {what} can be met."),
-        (_, Some(m)) if m >= 3 => format!("Attach evidence for {what}: {}", item.good_evidence.en),
-        _ => format!(
-            "Bring {what} to maturity 3 (defined) and keep evidence, for example: {}",
-            item.good_evidence.en
+        (Status::NotAssessed, _) => (
+            format!("Assess {what} and record its maturity and evidence."),
+            "gap.ra.assess",
+        ),
+        _ if capped => (
+            format!("Complete the missing impact worksheets so that {what} can be met."),
+            "gap.ra.complete_sheets",
+        ),
+        (_, Some(m)) if m >= 3 => (
+            format!("Attach evidence for {what}: {}", item.good_evidence.en),
+            "gap.ra.attach",
+        ),
+        _ => (
+            format!(
+                "Bring {what} to maturity 3 (defined) and keep evidence, for example: {}",
+                item.good_evidence.en
+            ),
+            "gap.ra.bring",
         ),
     }
 }
 
+/// An action's and a reason's text with their keys and shared arguments.
+struct Text {
+    action: String,
+    action_key: &'static str,
+    because: String,
+    because_key: &'static str,
+    args: Args,
+}
+
 pub(crate) fn build(ctx: &Ctx, pitfalls: &[PitfallHit]) -> Vec<RoadmapAction> {
     let mut out: Vec<RoadmapAction> = Vec::new();
-    let mut push =
-        |ref_: &str, action: String, priority: Priority, due: Option<Date>, because: String| {
-            out.push(RoadmapAction {
-                ref_: ref_.to_owned(),
-                action,
-                priority,
-                due,
-                because,
-            });
-        };
+    let mut push = |ref_: &str, text: Text, priority: Priority, due: Option<Date>| {
+        out.push(RoadmapAction {
+            ref_: ref_.to_owned(),
+            action: text.action,
+            priority,
+            due,
+            because: text.because,
+            action_key: text.action_key.to_owned(),
+            because_key: text.because_key.to_owned(),
+            args: text.args,
+        });
+    };
 
     for s in ctx
         .systems
@@ -119,16 +158,24 @@ pub(crate) fn build(ctx: &Ctx, pitfalls: &[PitfallHit]) -> Vec<RoadmapAction> {
     {
         push(
             "Art. 5",
-            format!(
-                "Stop using, or withdraw, \"{}\": it is a prohibited practice.",
-                s.name
-            ),
+            Text {
+                action: format!(
+                    "Stop using, or withdraw, \"{}\": it is a prohibited practice.",
+                    s.name
+                ),
+                action_key: "gap.ra.prohibited",
+                because: format!(
+                    "Prohibited under Art. 5 ({}); closes A.9.4.",
+                    s.triage.prohibited.join(", ")
+                ),
+                because_key: "gap.rb.prohibited",
+                args: args([
+                    ("system", s.name.clone()),
+                    ("practices", s.triage.prohibited.join(", ")),
+                ]),
+            },
             Priority::Critical,
             Some(ctx.as_of),
-            format!(
-                "Prohibited under Art. 5 ({}); closes A.9.4.",
-                s.triage.prohibited.join(", ")
-            ),
         );
     }
     for g in &ctx.fria_gaps {
@@ -139,16 +186,24 @@ pub(crate) fn build(ctx: &Ctx, pitfalls: &[PitfallHit]) -> Vec<RoadmapAction> {
         };
         push(
             "Art. 27",
-            format!(
-                "Complete the [impact] worksheet of \"{}\" (processes, period, affected groups, risks, oversight, remedies) and notify the market surveillance authority.",
-                g.system
-            ),
+            Text {
+                action: format!(
+                    "Complete the [impact] worksheet of \"{}\" (processes, period, affected groups, risks, oversight, remedies) and notify the market surveillance authority.",
+                    g.system
+                ),
+                action_key: "gap.ra.fria",
+                because: format!(
+                    "A fundamental rights impact assessment is due before first use (Art. 27(1)(a)-(f), applies from {}); closes 6.1.4, 8.4 and A.5.",
+                    g.applies_from
+                ),
+                because_key: "gap.rb.fria",
+                args: args([
+                    ("system", g.system.clone()),
+                    ("date", g.applies_from.to_string()),
+                ]),
+            },
             priority,
             Some(due),
-            format!(
-                "A fundamental rights impact assessment is due before first use (Art. 27(1)(a)-(f), applies from {}); closes 6.1.4, 8.4 and A.5.",
-                g.applies_from
-            ),
         );
     }
     for item in &ctx.cat.items {
@@ -164,32 +219,42 @@ pub(crate) fn build(ctx: &Ctx, pitfalls: &[PitfallHit]) -> Vec<RoadmapAction> {
         if r.status == Status::NotApplicable {
             let entry = ctx.aims.controls.get(&item.id);
             if let Some((priority, date)) = legal {
+                let legal = legal_text(reqs);
                 push(
                     &item.id,
-                    format!(
-                        "Include {} ({}) in the Statement of Applicability and implement it.",
-                        item.id, item.title.en
-                    ),
+                    Text {
+                        action: format!(
+                            "Include {} ({}) in the Statement of Applicability and implement it.",
+                            item.id, item.title.en
+                        ),
+                        action_key: "gap.ra.include",
+                        because: format!(
+                            "Excluded, but required by {legal}; closes a 6.1.3 nonconformity."
+                        ),
+                        because_key: "gap.rb.include",
+                        args: args([("item", item.id.clone()), ("legal", legal)]),
+                    },
                     priority,
                     Some(date),
-                    format!(
-                        "Excluded, but required by {}; closes a 6.1.3 nonconformity.",
-                        legal_text(reqs)
-                    ),
                 );
             } else if entry.is_none_or(|e| e.justification.trim().is_empty()) {
                 push(
                     "6.1.3",
-                    format!(
-                        "Write the justification for excluding {} ({}) in the Statement of Applicability.",
-                        item.id, item.title.en
-                    ),
+                    Text {
+                        action: format!(
+                            "Write the justification for excluding {} ({}) in the Statement of Applicability.",
+                            item.id, item.title.en
+                        ),
+                        action_key: "gap.ra.justify",
+                        because: format!(
+                            "Every exclusion needs a reason (6.1.3); closes the nonconformity on {}.",
+                            item.id
+                        ),
+                        because_key: "gap.rb.justify",
+                        args: args([("item", item.id.clone()), ("id", item.id.clone())]),
+                    },
                     Priority::High,
                     None,
-                    format!(
-                        "Every exclusion needs a reason (6.1.3); closes the nonconformity on {}.",
-                        item.id
-                    ),
                 );
             }
             continue;
@@ -197,23 +262,38 @@ pub(crate) fn build(ctx: &Ctx, pitfalls: &[PitfallHit]) -> Vec<RoadmapAction> {
         if r.status == Status::Met {
             continue;
         }
+        let mut a = args([
+            ("item", item.id.clone()),
+            ("evidence", item.id.clone()),
+            ("id", item.id.clone()),
+            ("status", r.status.as_str().to_owned()),
+        ]);
         let (priority, due, mut because) = match legal {
-            Some((p, d)) => (
-                p,
-                earliest(Some(d), entry_due),
-                format!("Required by {}.", legal_text(reqs)),
-            ),
+            Some((p, d)) => {
+                let legal = legal_text(reqs);
+                let because = format!("Required by {legal}.");
+                a.insert("why_msg".into(), "gap.r.required".into());
+                a.insert("legal".into(), legal);
+                (p, earliest(Some(d), entry_due), because)
+            }
             None => {
                 let p = if item.kind == ItemKind::Clause {
                     Priority::Medium
                 } else {
                     Priority::Low
                 };
-                let why = if item.kind == ItemKind::Clause {
-                    "Clauses cannot be excluded: a gap is a potential nonconformity."
+                let (why, key) = if item.kind == ItemKind::Clause {
+                    (
+                        "Clauses cannot be excluded: a gap is a potential nonconformity.",
+                        "gap.r.clause",
+                    )
                 } else {
-                    "Declared applicable (or not yet decided) in the SoA."
+                    (
+                        "Declared applicable (or not yet decided) in the SoA.",
+                        "gap.r.control",
+                    )
                 };
+                a.insert("why_msg".into(), key.into());
                 (p, entry_due, why.to_owned())
             }
         };
@@ -222,12 +302,28 @@ pub(crate) fn build(ctx: &Ctx, pitfalls: &[PitfallHit]) -> Vec<RoadmapAction> {
             item.id,
             r.status.as_str()
         ));
-        let mut action = item_action(item, r.status, r.maturity, r.capped.is_some());
-        if let Some(h) = reuse_hint(ctx, item) {
+        let (mut action, mut action_key) =
+            item_action(item, r.status, r.maturity, r.capped.is_some());
+        if let Some((h, hint_key, targets)) = reuse_hint(ctx, item) {
             action.push(' ');
             action.push_str(&h);
+            a.insert("action_msg".into(), action_key.into());
+            a.insert("hint_msg".into(), hint_key.into());
+            a.insert("targets".into(), targets);
+            action_key = "gap.ra.with_hint";
         }
-        push(&item.id, action, priority, due, because);
+        push(
+            &item.id,
+            Text {
+                action,
+                action_key,
+                because,
+                because_key: "gap.rb.item",
+                args: a,
+            },
+            priority,
+            due,
+        );
     }
     for (s, uncovered) in ctx.systems.iter().zip(&ctx.uncovered) {
         if !s.triage.needs_review.is_empty() {
@@ -239,10 +335,15 @@ pub(crate) fn build(ctx: &Ctx, pitfalls: &[PitfallHit]) -> Vec<RoadmapAction> {
                 .collect();
             push(
                 "4.1",
-                format!("Settle the unsure facts of \"{}\": {}.", s.name, fields.join(", ")),
+                Text {
+                    action: format!("Settle the unsure facts of \"{}\": {}.", s.name, fields.join(", ")),
+                    action_key: "gap.ra.review",
+                    because: "The AI Act classification would change if they were answered the other way; closes 4.1 (roles and purpose).".into(),
+                    because_key: "gap.rb.review",
+                    args: args([("system", s.name.clone()), ("fields", fields.join(", "))]),
+                },
                 Priority::Medium,
                 None,
-                "The AI Act classification would change if they were answered the other way; closes 4.1 (roles and purpose).".into(),
             );
         }
         if !uncovered.is_empty() {
@@ -260,10 +361,15 @@ pub(crate) fn build(ctx: &Ctx, pitfalls: &[PitfallHit]) -> Vec<RoadmapAction> {
             };
             push(
                 uncovered.first().map(String::as_str).unwrap_or("4.2"),
-                format!("Plan the AI Act duties of \"{}\" that the AIMS does not cover: {}.", s.name, uncovered.join(", ")),
+                Text {
+                    action: format!("Plan the AI Act duties of \"{}\" that the AIMS does not cover: {}.", s.name, uncovered.join(", ")),
+                    action_key: "gap.ra.uncovered",
+                    because: "ISO/IEC 42001 is not a harmonised standard; these per-system duties need their own plan (4.2).".into(),
+                    because_key: "gap.rb.uncovered",
+                    args: args([("system", s.name.clone()), ("articles", uncovered.join(", "))]),
+                },
                 priority,
                 due,
-                "ISO/IEC 42001 is not a harmonised standard; these per-system duties need their own plan (4.2).".into(),
             );
         }
     }
@@ -272,12 +378,21 @@ pub(crate) fn build(ctx: &Ctx, pitfalls: &[PitfallHit]) -> Vec<RoadmapAction> {
             "certificate_as_ai_act_conformity" | "monitoring_logging_gap" => Priority::High,
             _ => Priority::Medium,
         };
+        let mut a = h.args.clone();
+        a.insert("pitfall".into(), h.id.clone());
+        a.insert("pitfall_todo".into(), h.id.clone());
+        a.insert("pitfall_msg".into(), h.key.clone());
         push(
             pitfall_ref(&h.id),
-            h.what_to_do.clone(),
+            Text {
+                action: h.what_to_do.clone(),
+                action_key: "gap.ra.pitfall",
+                because: format!("Pitfall `{}`: {}.", h.id, h.because),
+                because_key: "gap.rb.pitfall",
+                args: a,
+            },
             priority,
             None,
-            format!("Pitfall `{}`: {}.", h.id, h.because),
         );
     }
     let cat = ctx.cat;

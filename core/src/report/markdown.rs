@@ -188,7 +188,7 @@ pub fn markdown(aims: &AimsFile, gap: &GapResult, lang: Lang) -> String {
                 o,
                 "- **{}**: {} ({})",
                 e(&f.ref_),
-                e(&f.message),
+                e(&f.message_in(lang)),
                 e(&f.citation)
             );
         }
@@ -209,7 +209,7 @@ pub fn markdown(aims: &AimsFile, gap: &GapResult, lang: Lang) -> String {
             o,
             "{} {}\n",
             e(&pick(&p.explanation, |i| &i.explanation)),
-            e(&p.because)
+            e(&p.because_in(lang))
         );
         let _ = writeln!(
             o,
@@ -270,10 +270,10 @@ pub fn markdown(aims: &AimsFile, gap: &GapResult, lang: Lang) -> String {
                 &[
                     &(n + 1).to_string(),
                     &e(&a.ref_),
-                    &e(&a.action),
+                    &e(&a.action_in(lang)),
                     &l(&format!("aims.priority.{}", a.priority.as_str())),
                     &due,
-                    &e(&a.because),
+                    &e(&a.because_in(lang)),
                 ],
             );
         }

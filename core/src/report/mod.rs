@@ -113,8 +113,9 @@ pub fn soa_csv(gap: &GapResult, lang: Lang) -> String {
 }
 
 /// The roadmap as CSV, most urgent first: position, reference, action,
-/// priority, due date and reason.
-pub fn roadmap_csv(gap: &GapResult) -> String {
+/// priority, due date and reason. Action and reason are in `lang`; the
+/// header and the priority stay machine-readable IDs, as in [`soa_csv`].
+pub fn roadmap_csv(gap: &GapResult, lang: Lang) -> String {
     let mut out = String::new();
     csv_row(
         &mut out,
@@ -127,10 +128,10 @@ pub fn roadmap_csv(gap: &GapResult) -> String {
             &[
                 &(n + 1).to_string(),
                 &a.ref_,
-                &a.action,
+                &a.action_in(lang),
                 a.priority.as_str(),
                 &due,
-                &a.because,
+                &a.because_in(lang),
             ],
         );
     }

@@ -113,15 +113,25 @@ fn soa_csv_has_one_row_per_soa_row() {
 fn roadmap_csv_has_every_action_in_order() {
     let (_, g) = university();
     assert!(!g.roadmap.is_empty());
-    let rows = read_csv(&roadmap_csv(&g));
-    assert_eq!(rows.len() - 1, g.roadmap.len());
-    for (n, (row, a)) in rows[1..].iter().zip(&g.roadmap).enumerate() {
-        assert_eq!(row[0], (n + 1).to_string());
-        assert_eq!(row[1], a.ref_);
-        assert_eq!(row[2], a.action);
-        assert_eq!(row[3], a.priority.as_str());
-        assert_eq!(row[4], a.due.map(|d| d.to_string()).unwrap_or_default());
-        assert_eq!(row[5], a.because);
+    for lang in Lang::ALL {
+        let rows = read_csv(&roadmap_csv(&g, lang));
+        assert_eq!(rows.len() - 1, g.roadmap.len());
+        for (n, (row, a)) in rows[1..].iter().zip(&g.roadmap).enumerate() {
+            assert_eq!(row[0], (n + 1).to_string());
+            assert_eq!(row[1], a.ref_);
+            assert_eq!(row[2], a.action_in(lang));
+            assert_eq!(row[3], a.priority.as_str());
+            assert_eq!(row[4], a.due.map(|d| d.to_string()).unwrap_or_default());
+            assert_eq!(row[5], a.because_in(lang));
+            if lang == Lang::En {
+                assert_eq!(
+                    (row[2].as_str(), row[5].as_str()),
+                    (a.action.as_str(), a.because.as_str())
+                );
+            } else {
+                assert_ne!(row[5], a.because, "{}: {}", lang.code(), a.because);
+            }
+        }
     }
 }
 
@@ -153,14 +163,20 @@ fn markdown_report_contains_everything_on_screen() {
             );
         }
         for f in &g.findings {
-            assert!(md.contains(&md_escape(&f.message)), "finding {}", f.message);
+            let m = f.message_in(lang);
+            assert!(md.contains(&md_escape(&m)), "finding {m}");
         }
         for a in &g.roadmap {
-            assert!(md.contains(&md_escape(&a.action)), "roadmap {}", a.action);
+            let action = a.action_in(lang);
+            assert!(md.contains(&md_escape(&action)), "roadmap {action}");
         }
         assert!(!g.pitfall_details.is_empty());
         for p in &g.pitfall_details {
-            assert!(md.contains(&md_escape(&p.because)), "pitfall {}", p.id);
+            assert!(
+                md.contains(&md_escape(&p.because_in(lang))),
+                "pitfall {}",
+                p.id
+            );
         }
         let soa_lines = md.lines().filter(|l| l.starts_with("| A.")).count();
         assert_eq!(soa_lines, g.soa.len());

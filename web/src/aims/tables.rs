@@ -72,10 +72,10 @@ pub fn roadmap_table(props: &GapProps) -> Html {
             <tr data-ref={a.ref_.clone()}>
                 <td>{ n + 1 }</td>
                 <th scope="row">{ &a.ref_ }</th>
-                <td>{ &a.action }</td>
+                <td>{ a.action_in(i.lang) }</td>
                 <td><span class={format!("ak-badge ak-prio-{}", a.priority.as_str())}>{ i.t(&format!("aims.priority.{}", a.priority.as_str())) }</span></td>
                 <td class="ak-nowrap">{ a.due.map(|d| d.to_string()).unwrap_or_default() }</td>
-                <td>{ &a.because }</td>
+                <td>{ a.because_in(i.lang) }</td>
             </tr>
         }
     });
@@ -124,7 +124,7 @@ pub fn findings_list(props: &FindingsProps) -> Html {
                 <summary>{ format!("{} ({})", i.t(&format!("aims.severity.{}", sev.as_str())), of.len()) }</summary>
                 <ul>
                     { for of.iter().map(|f| html! {
-                        <li data-ref={f.ref_.clone()}><strong>{ &f.ref_ }</strong>{ ": " }{ &f.message }
+                        <li data-ref={f.ref_.clone()}><strong>{ &f.ref_ }</strong>{ ": " }{ f.message_in(i.lang) }
                             <span class="ak-cite">{ format!(" ({})", f.citation) }</span></li>
                     }) }
                 </ul>
@@ -150,7 +150,7 @@ pub fn pitfall_list(props: &GapProps) -> Html {
             <li class="ak-pitfall" data-pitfall={p.id.clone()}>
                 <h4>{ title }</h4>
                 <p>{ explanation }</p>
-                <p class="ak-because"><strong>{ i.t("aims.pitfall.because") }{ ": " }</strong>{ &p.because }</p>
+                <p class="ak-because"><strong>{ i.t("aims.pitfall.because") }{ ": " }</strong>{ p.because_in(i.lang) }</p>
                 <p class="ak-todo"><strong>{ i.t("aims.pitfall.todo") }{ ": " }</strong>{ todo }
                     <span class="ak-cite">{ format!(" ({})", p.citation) }</span></p>
             </li>

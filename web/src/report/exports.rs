@@ -64,7 +64,7 @@ pub fn export(kind: ExportKind, file: &AimsFile, gap: &GapResult, lang: Lang) ->
             report::markdown(file, gap, lang),
         ),
         ExportKind::SoaCsv => ("soa.csv", "text/csv", report::soa_csv(gap, lang)),
-        ExportKind::RoadmapCsv => ("roadmap.csv", "text/csv", report::roadmap_csv(gap)),
+        ExportKind::RoadmapCsv => ("roadmap.csv", "text/csv", report::roadmap_csv(gap, lang)),
     };
     ExportFile {
         filename: format!("{stem}-{suffix}"),
