@@ -108,21 +108,43 @@ test('bad AIMS files through the report import: a message each, the assessment u
 });
 
 // Invalid UTF-8 must be refused with a message (core takes &str; the web
-// layer must check the bytes). Known gap, reported: web/src/dom.rs reads
-// files with FileReader.readAsText, which replaces invalid bytes with U+FFFD,
-// so the file is imported with mangled text (system) or refused with a
-// misleading TOML syntax error (AIMS). Kept as `todo` until the UI reads
-// bytes and decodes with TextDecoder('utf-8', { fatal: true }).
-test('invalid UTF-8 imports are refused with a message saying so', { todo: 'web/src/dom.rs decodes lossily (reported)' }, async () => {
-  const { context, page } = await open();
+// layer checks the bytes: web/src/dom.rs reads an ArrayBuffer and decodes it
+// strictly, never lossily with U+FFFD). The system file is otherwise valid,
+// so a lossy decoder would import it; the AIMS file would otherwise get a
+// misleading TOML syntax error.
+test('invalid UTF-8 imports are refused with a message saying so, data untouched', async () => {
+  const { context, page, log } = await open();
+  await triageSystem(page, 'Keep me', [0, 0]);
+  await page.click('#ak-tab-aims');
+  await page.fill('#ak-org', 'Keep Org');
+  await page.click('#ak-tab-inventory');
+  const before = await store(page);
+  const rows = await page.locator('.ak-inventory tbody').innerText();
   await page.locator('.ak-inventory input[type=file]').setInputFiles(
     file('latin1.toml', Buffer.concat([Buffer.from('format = "aimskit-system/1"\nname = "caf'), Buffer.from([0xe9, 0xff]), Buffer.from('"\n')])));
-  await page.waitForTimeout(300);
-  assert.match(await widgetText(page), /UTF-8/i);
+  await page.locator('.ak-notices .ak-notice').waitFor();
+  assert.match(await page.locator('.ak-notices').innerText(), /not valid UTF-8 text and was not imported/);
+  assert.equal(await page.locator('.ak-dialog[aria-labelledby="ak-import-title"]').count(), 0, 'no import preview');
+  assert.equal(await page.locator('.ak-inventory tbody').innerText(), rows, 'the inventory is unchanged');
+  assert.deepEqual(await store(page), before, 'the saved store is untouched');
   await page.click('#ak-tab-report');
+  const report = await page.locator('#ak-rep-org').innerText();
   await page.locator('#ak-aims-file').setInputFiles(file('latin1-aims.toml', Buffer.from([0x66, 0x6f, 0xff, 0xfe, 0x0a])));
-  await page.waitForTimeout(300);
-  assert.match(await page.locator('.ak-import [aria-live]').innerText(), /UTF-8/i);
+  await page.locator('.ak-import [aria-live] .ak-notice').waitFor();
+  const msg = await page.locator('.ak-import [aria-live]').innerText();
+  assert.match(msg, /not valid UTF-8 text and was not imported/);
+  assert.doesNotMatch(msg, /line \d+/, 'no misleading syntax error');
+  assert.equal(await page.locator('.ak-import-preview').count(), 0, 'no import preview');
+  assert.equal(await page.locator('#ak-rep-org').innerText(), report, 'the report is unchanged');
+  assert.equal(report.trim(), 'Keep Org');
+  assert.deepEqual(await store(page), before, 'the saved store is untouched');
+  // A valid UTF-8 file (with a BOM and non-ASCII text) still imports.
+  await page.click('#ak-tab-inventory');
+  await page.locator('.ak-inventory input[type=file]').setInputFiles(
+    file('utf8.toml', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('format = "aimskit-system/1"\nname = "Café ☕"\n')])));
+  await page.locator('.ak-dialog[aria-labelledby="ak-import-title"]').waitFor();
+  assert.match(await page.locator('.ak-dialog[aria-labelledby="ak-import-title"]').innerText(), /Café ☕/);
+  assert.deepEqual(problems(log), []);
   await context.close();
 });
 

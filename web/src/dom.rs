@@ -22,6 +22,8 @@ pub enum Picked {
     Text(String, String),
     /// Larger than 1 MiB: refused before reading.
     TooLarge,
+    /// Not valid UTF-8: refused (never decoded lossily).
+    InvalidUtf8,
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -88,16 +90,20 @@ mod imp {
         };
         let name = file.name();
         let r = reader.clone();
+        // The bytes, checked in Rust: `readAsText` would silently replace
+        // invalid UTF-8 with U+FFFD and the file would import mangled.
         let onload = Closure::once_into_js(move || {
-            let text = r
+            let bytes = r
                 .result()
-                .ok()
-                .and_then(|v| v.as_string())
+                .map(|buf| js_sys::Uint8Array::new(&buf).to_vec())
                 .unwrap_or_default();
-            done.emit(Picked::Text(name, text));
+            done.emit(match crate::state::files::decode_import(&bytes) {
+                Some(text) => Picked::Text(name, text),
+                None => Picked::InvalidUtf8,
+            });
         });
         reader.set_onload(Some(onload.unchecked_ref()));
-        let _ = reader.read_as_text(&file);
+        let _ = reader.read_as_array_buffer(&file);
     }
 
     pub fn print() {

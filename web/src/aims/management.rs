@@ -79,7 +79,7 @@ pub fn management() -> Html {
             </div>
             <h4>{ i.t("aims.ms.title") }</h4>
             <p class="ak-hint">{ i.t("aims.ms.hint") }</p>
-            <div class="ak-table-wrap">
+            <div class="ak-table-wrap" tabindex="0" role="region" aria-label={i.tf("ui.table.region", &[("title", &i.t("aims.ms.title"))])}>
                 <table class="ak-table ak-ms-table">
                     <thead><tr>
                         <th scope="col">{ i.t("aims.ms.standard") }</th>

@@ -137,6 +137,8 @@ pub enum AimsNotice {
     ImportFailed(String),
     /// The chosen file is larger than 1 MiB.
     TooLarge,
+    /// The chosen file is not valid UTF-8 text.
+    InvalidUtf8,
     /// The import was applied: number of systems.
     Imported(usize),
 }
@@ -221,6 +223,8 @@ pub enum AimsAction {
     },
     /// A chosen file was too large to read.
     ImportTooLarge,
+    /// A chosen file was not valid UTF-8 text.
+    ImportInvalidUtf8,
     /// Apply the planned import (replaces the assessment and the inventory).
     ConfirmImport,
     /// Drop the planned import.
@@ -366,6 +370,11 @@ pub fn reduce(state: &mut AimsState, inventory: &mut Inventory, action: AimsActi
         AimsAction::ImportTooLarge => {
             state.import = None;
             state.notice = Some(AimsNotice::TooLarge);
+            return Outcome::default();
+        }
+        AimsAction::ImportInvalidUtf8 => {
+            state.import = None;
+            state.notice = Some(AimsNotice::InvalidUtf8);
             return Outcome::default();
         }
         AimsAction::ConfirmImport => {

@@ -43,7 +43,7 @@ pub fn soa_table(props: &GapProps) -> Html {
         }
     });
     html! {
-        <div class="ak-table-wrap">
+        <div class="ak-table-wrap" tabindex="0" role="region" aria-label={i.tf("ui.table.region", &[("title", &i.t("aims.soa"))])}>
             <table class="ak-table ak-soa">
                 <caption>{ i.t("aims.soa") }</caption>
                 <thead><tr>
@@ -80,7 +80,7 @@ pub fn roadmap_table(props: &GapProps) -> Html {
         }
     });
     html! {
-        <div class="ak-table-wrap">
+        <div class="ak-table-wrap" tabindex="0" role="region" aria-label={i.tf("ui.table.region", &[("title", &i.t("aims.roadmap"))])}>
             <table class="ak-table ak-roadmap">
                 <caption>{ i.t("aims.roadmap") }</caption>
                 <thead><tr>

@@ -57,6 +57,7 @@ pub fn inventory_view() -> Html {
                         state.dispatch(Action::ImportText { filename, text })
                     }
                     dom::Picked::TooLarge => state.dispatch(Action::ImportTooLarge),
+                    dom::Picked::InvalidUtf8 => state.dispatch(Action::ImportInvalidUtf8),
                 }),
             );
         })

@@ -26,6 +26,7 @@ pub fn notice_bar(props: &NoticeBarProps) -> Html {
     let text = props.notice.as_ref().map(|n| match n {
         Notice::ImportFailed(why) => i.tf("ui.notice.import_failed", &[("why", why)]),
         Notice::ImportTooLarge => i.t("ui.notice.too_large"),
+        Notice::ImportInvalidUtf8 => i.t("ui.import.invalid_utf8"),
         Notice::Imported(a, r) => i.tf(
             "ui.notice.imported",
             &[("added", &a.to_string()), ("replaced", &r.to_string())],

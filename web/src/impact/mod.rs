@@ -80,7 +80,7 @@ pub fn impact_view() -> Html {
             if app.inventory.systems.is_empty() {
                 <p>{ i.t("impact.no_systems") }</p>
             } else {
-                <div class="ak-table-wrap">
+                <div class="ak-table-wrap" tabindex="0" role="region" aria-label={i.tf("ui.table.region", &[("title", &i.t("impact.title"))])}>
                     <table class="ak-table ak-impact-list">
                         <thead><tr>
                             <th scope="col">{ i.t("rep.system") }</th>

@@ -29,6 +29,7 @@ pub fn import_panel() -> Html {
                         send(&app, A::ImportText { filename, text })
                     }
                     dom::Picked::TooLarge => send(&app, A::ImportTooLarge),
+                    dom::Picked::InvalidUtf8 => send(&app, A::ImportInvalidUtf8),
                 }),
             );
         })
@@ -68,6 +69,7 @@ pub fn import_panel() -> Html {
         let text = match n {
             AimsNotice::ImportFailed(m) => i.tf("rep.import.failed", &[("error", m)]),
             AimsNotice::TooLarge => i.t("rep.import.too_large"),
+            AimsNotice::InvalidUtf8 => i.t("ui.import.invalid_utf8"),
             AimsNotice::Imported(k) => i.tf("rep.import.done", &[("n", &k.to_string())]),
         };
         html! { <p class="ak-notice">{ text }{ " " }

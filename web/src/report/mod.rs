@@ -73,7 +73,7 @@ pub fn report_view() -> Html {
                     <dt>{ i.t("impact.remedies") }</dt><dd>{ &w.remedies }</dd>
                 </dl>
                 { for (!w.risks.is_empty()).then(|| html! { <>
-                    <div class="ak-table-wrap"><table class="ak-table">
+                    <div class="ak-table-wrap" tabindex="0" role="region" aria-label={i.tf("ui.table.region", &[("title", &format!("{}: {}", e.file.name, i.t("impact.risks")))])}><table class="ak-table">
                         <thead><tr>
                             <th scope="col">{ i.t("impact.harm") }</th><th scope="col">{ i.t("impact.right") }</th>
                             <th scope="col">{ i.t("impact.inherent") }</th><th scope="col">{ i.t("impact.mitigation") }</th>
@@ -115,7 +115,7 @@ pub fn report_view() -> Html {
             <section class="ak-report-section" aria-labelledby="ak-rep-inv">
                 <h3 id="ak-rep-inv">{ i.t("rep.inventory") }</h3>
                 if gap.systems.is_empty() { <p>{ i.t("rep.inventory.empty") }</p> } else {
-                    <div class="ak-table-wrap"><table class="ak-table ak-rep-inventory">
+                    <div class="ak-table-wrap" tabindex="0" role="region" aria-label={i.tf("ui.table.region", &[("title", &i.t("rep.inventory"))])}><table class="ak-table ak-rep-inventory">
                         <thead><tr>
                             <th scope="col">{ i.t("rep.system") }</th><th scope="col">{ i.t("rep.tier") }</th>
                             <th scope="col">{ i.t("rep.roles") }</th><th scope="col">{ i.t("rep.obligations") }</th>

@@ -22,6 +22,14 @@ pub const INVENTORY_FORMAT: &str = "aimskit-inventory/1";
 /// Files larger than this are refused before they are read (1 MiB).
 pub const MAX_IMPORT_BYTES: f64 = 1_048_576.0;
 
+/// The text of a picked file's bytes, or `None` when they are not valid
+/// UTF-8 (then the file is refused, never decoded lossily). A leading UTF-8
+/// byte-order mark is dropped, as the browser's own decoders do.
+pub fn decode_import(bytes: &[u8]) -> Option<String> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    String::from_utf8(bytes.to_vec()).ok()
+}
+
 /// A file format the user can choose for an export.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FileFormat {
@@ -283,5 +291,28 @@ mod tests {
             parse_import("a.json", "{\"oops\""),
             Err(ImportError::Input(_))
         ));
+    }
+
+    #[test]
+    fn invalid_utf8_is_refused_not_replaced() {
+        assert_eq!(
+            decode_import(b"name = \"caf\xC3\xA9\"\n").as_deref(),
+            Some("name = \"café\"\n")
+        );
+        assert_eq!(
+            decode_import(b"\xEF\xBB\xBFname = 1").as_deref(),
+            Some("name = 1")
+        );
+        assert_eq!(decode_import(b"").as_deref(), Some(""));
+        // Latin-1 é, a stray 0xFF, a truncated sequence, an overlong '/', a UTF-16 surrogate.
+        for bad in [
+            &b"caf\xE9"[..],
+            b"fo\xFF\xFE\n",
+            b"ab\xE2\x82",
+            b"\xC0\xAF",
+            b"\xED\xA0\x80",
+        ] {
+            assert_eq!(decode_import(bad), None, "{bad:?}");
+        }
     }
 }

@@ -95,6 +95,8 @@ pub enum Notice {
     ImportFailed(String),
     /// The chosen file is larger than 1 MiB.
     ImportTooLarge,
+    /// The chosen file is not valid UTF-8 text.
+    ImportInvalidUtf8,
     /// An import was applied: (added, replaced).
     Imported(usize, usize),
     /// An answer could not be applied.
@@ -189,6 +191,8 @@ pub enum Action {
     },
     /// A chosen file was too large to read.
     ImportTooLarge,
+    /// A chosen file was not valid UTF-8 text.
+    ImportInvalidUtf8,
     /// Apply the planned import.
     ConfirmImport,
     /// Drop the planned import.
@@ -408,6 +412,7 @@ impl AppState {
                 }
             },
             Action::ImportTooLarge => self.notice = Some(Notice::ImportTooLarge),
+            Action::ImportInvalidUtf8 => self.notice = Some(Notice::ImportInvalidUtf8),
             Action::ConfirmImport => {
                 if let Some(preview) = self.import.take() {
                     let (mut added, mut replaced) = (0, 0);
