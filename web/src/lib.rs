@@ -3,9 +3,9 @@
 
 use wasm_bindgen::prelude::*;
 
-pub mod api;
 #[cfg(feature = "ui")]
 pub mod aims;
+pub mod api;
 #[cfg(feature = "ui")]
 pub mod app;
 #[cfg(feature = "ui")]
