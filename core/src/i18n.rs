@@ -90,24 +90,24 @@ impl Lang {
 
 type Table = BTreeMap<String, String>;
 
-fn tables() -> &'static [Table; 4] {
-    static TABLES: OnceLock<[Table; 4]> = OnceLock::new();
-    TABLES.get_or_init(|| {
-        Lang::ALL.map(|l| crate::data::from_toml::<Table>(l.source()).unwrap_or_default())
-    })
+/// One language's table, parsed on first use: a session that never leaves
+/// German parses only German (and English, the fallback).
+fn lang_table(lang: Lang) -> &'static Table {
+    static TABLES: [OnceLock<Table>; 4] = [const { OnceLock::new() }; 4];
+    TABLES[lang.index()]
+        .get_or_init(|| crate::data::from_toml::<Table>(lang.source()).unwrap_or_default())
 }
 
 /// The raw table of one language (for tests and tooling).
 pub fn table(lang: Lang) -> &'static BTreeMap<String, String> {
-    &tables()[lang.index()]
+    lang_table(lang)
 }
 
 /// The text for `key` in `lang`, falling back to English, then to the key itself.
 pub fn t(lang: Lang, key: &str) -> &str {
-    let tables = tables();
-    tables[lang.index()]
+    lang_table(lang)
         .get(key)
-        .or_else(|| tables[0].get(key))
+        .or_else(|| lang_table(Lang::En).get(key))
         .map(String::as_str)
         .unwrap_or(key)
 }
