@@ -1,8 +1,7 @@
 //! The root component: state, contexts, autosave, and the top-level views.
 //!
-//! Hooks for the modules that come later: [`View`] lists every view; the AIMS,
-//! impact and report views currently render [`Placeholder`] and are replaced
-//! by their own components (`web/src/aims/`, `web/src/report/`), which read
+//! [`View`] lists every view; the AIMS, impact and report views are their own
+//! modules (`web/src/aims/`, `web/src/impact/`, `web/src/report/`), which read
 //! [`AppContext`] for the inventory and dispatch [`Action`]s.
 
 use yew::prelude::*;

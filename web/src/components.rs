@@ -6,7 +6,6 @@ pub mod header;
 pub mod import_dialog;
 pub mod inventory_view;
 pub mod notice_bar;
-pub mod placeholder;
 pub mod progress_bar;
 pub mod question_form;
 pub mod result_panel;
