@@ -11,7 +11,7 @@ use std::process::ExitCode;
 
 use aimskit_core::aims::{AimsFile, SystemRef, parse_aims};
 use aimskit_core::gap::{GapResult, Severity, Status, catalogue, gap};
-use aimskit_core::i18n::{Lang, t};
+use aimskit_core::i18n::{Lang, t, tf};
 use aimskit_core::impact::{self, ImpactStatus};
 use aimskit_core::system::{SystemFile, parse_system};
 use aimskit_core::{Date, InputError};
@@ -20,7 +20,6 @@ use crate::common::{Arg, Output, format_of, parse_common, read_text, today};
 
 const USAGE: &str =
     "usage: aimskit gap FILE [--format text|json] [--as-of YYYY-MM-DD] [--lang en|de|fr|it]";
-const NOT_LEGAL_ADVICE: &str = "This is a self-assessment aid, not legal advice. ISO/IEC 42001 items are shown by ID with our own paraphrases; buy the standard for its text.";
 
 #[derive(Debug)]
 struct Options {
@@ -132,22 +131,51 @@ fn label<'a>(lang: Lang, key: &'a str, english: &'a str) -> &'a str {
 fn render_text(r: &GapResult, lang: Lang) -> String {
     let mut s = String::new();
     let org = if r.organisation.is_empty() {
-        "(organisation not named)"
+        t(lang, "cli.gap.no_org")
     } else {
         &r.organisation
     };
-    let _ = writeln!(s, "ISO/IEC 42001 gap analysis: {org}, as of {}", r.as_of);
-    let c = &r.coverage;
+    let date = r.as_of.to_string();
     let _ = writeln!(
         s,
-        "\nReadiness score: {:.1} / 100  ({} of {} items met; {} not assessed, counted as 0; {} controls excluded)",
-        r.score, c.met, c.total, c.not_assessed, c.not_applicable
+        "{}",
+        tf(lang, "cli.gap.title", &[("org", org), ("date", &date)])
+    );
+    let c = &r.coverage;
+    let score = format!("{:.1}", r.score);
+    let (met, total) = (c.met.to_string(), c.total.to_string());
+    let (not_assessed, excluded) = (c.not_assessed.to_string(), c.not_applicable.to_string());
+    let _ = writeln!(
+        s,
+        "\n{}",
+        tf(
+            lang,
+            "cli.gap.score",
+            &[
+                ("score", &score),
+                ("met", &met),
+                ("total", &total),
+                ("not_assessed", &not_assessed),
+                ("excluded", &excluded),
+            ]
+        )
     );
     let p = &r.pdca;
+    let one = |v: f64| format!("{v:.1}");
+    let (plan, do_, check, act) = (one(p.plan), one(p.do_), one(p.check), one(p.act));
     let _ = writeln!(
         s,
-        "PDCA: plan {:.1} | do {:.1} | check {:.1} | act {:.1}",
-        p.plan, p.do_, p.check, p.act
+        "{}",
+        tf(
+            lang,
+            "cli.gap.pdca",
+            &[
+                ("plan", &plan),
+                ("do", &do_),
+                ("check", &check),
+                ("act", &act)
+            ]
+        )
     );
     let groups: Vec<String> = catalogue()
         .clause_groups
@@ -160,49 +188,66 @@ fn render_text(r: &GapResult, lang: Lang) -> String {
             )
         })
         .collect();
-    let _ = writeln!(s, "Clauses: {}", groups.join(" | "));
+    let _ = writeln!(
+        s,
+        "{}",
+        tf(lang, "cli.gap.clauses", &[("list", &groups.join(" | "))])
+    );
     let objs: Vec<String> = catalogue()
         .objectives
         .iter()
         .map(|o| match r.objective_scores.get(&o.id).copied().flatten() {
             Some(v) => format!("{} {v:.0}", o.id),
-            None => format!("{} n/a", o.id),
+            None => format!("{} {}", o.id, t(lang, "cli.gap.na")),
         })
         .collect();
-    let _ = writeln!(s, "Annex A: {}", objs.join(" | "));
+    let _ = writeln!(
+        s,
+        "{}",
+        tf(lang, "cli.gap.annex_a", &[("list", &objs.join(" | "))])
+    );
 
-    let _ = writeln!(s, "\nAI system inventory ({} systems)", r.systems.len());
+    let n = r.systems.len().to_string();
+    let _ = writeln!(s, "\n{}", tf(lang, "cli.gap.inventory", &[("n", &n)]));
     for sys in &r.systems {
         let roles: Vec<&str> = sys.triage.roles.iter().map(|x| x.as_str()).collect();
         let fria = if sys.needs_fria {
             match sys.impact.status {
-                ImpactStatus::Complete => ", FRIA needed: worksheet complete",
-                ImpactStatus::Incomplete => ", FRIA needed: worksheet INCOMPLETE",
-                ImpactStatus::Missing => ", FRIA needed: NO worksheet",
+                ImpactStatus::Complete => t(lang, "cli.gap.fria_complete"),
+                ImpactStatus::Incomplete => t(lang, "cli.gap.fria_incomplete"),
+                ImpactStatus::Missing => t(lang, "cli.gap.fria_missing"),
             }
         } else {
             ""
         };
         let roles = if roles.is_empty() {
-            "none".to_owned()
+            t(lang, "cli.gap.no_roles").to_owned()
         } else {
             roles.join(", ")
         };
+        let roles = tf(lang, "cli.gap.roles", &[("roles", &roles)]);
         let _ = writeln!(
             s,
-            "  - {}: {}, roles {roles}{fria}",
+            "  - {}: {}, {roles}{fria}",
             sys.name,
             sys.triage.tier.as_str()
         );
     }
 
     let count = |sev: Severity| r.findings.iter().filter(|f| f.severity == sev).count();
+    let (nc, obs, opp) = (
+        count(Severity::Nonconformity).to_string(),
+        count(Severity::Observation).to_string(),
+        count(Severity::Opportunity).to_string(),
+    );
     let _ = writeln!(
         s,
-        "\nFindings: {} nonconformities, {} observations, {} opportunities",
-        count(Severity::Nonconformity),
-        count(Severity::Observation),
-        count(Severity::Opportunity)
+        "\n{}",
+        tf(
+            lang,
+            "cli.gap.findings",
+            &[("nc", &nc), ("obs", &obs), ("opp", &opp)]
+        )
     );
     for sev in [
         Severity::Nonconformity,
@@ -227,7 +272,7 @@ fn render_text(r: &GapResult, lang: Lang) -> String {
     }
 
     if r.pitfall_details.is_empty() {
-        let _ = writeln!(s, "\nPitfalls: none detected");
+        let _ = writeln!(s, "\n{}", t(lang, "cli.gap.no_pitfalls"));
     } else {
         let heading = label(lang, "aims.pitfalls", "Pitfalls");
         let _ = writeln!(s, "\n{heading} ({})", r.pitfall_details.len());
@@ -249,7 +294,8 @@ fn render_text(r: &GapResult, lang: Lang) -> String {
             );
             let _ = writeln!(
                 s,
-                "      Why it matters: {}",
+                "      {}: {}",
+                t(lang, "cli.gap.why_it_matters"),
                 text(|i| &i.explanation, &h.explanation)
             );
             let _ = writeln!(
@@ -264,25 +310,40 @@ fn render_text(r: &GapResult, lang: Lang) -> String {
     let applicable = r.soa.iter().filter(|x| x.applicable == Some(true)).count();
     let excluded = r.soa.iter().filter(|x| x.applicable == Some(false)).count();
     let open = r.soa.iter().filter(|x| x.applicable.is_none()).count();
+    let (applicable, excluded, open) = (
+        applicable.to_string(),
+        excluded.to_string(),
+        open.to_string(),
+    );
     let _ = writeln!(
         s,
-        "\nStatement of Applicability: {applicable} applicable, {excluded} excluded, {open} not addressed"
+        "\n{}",
+        tf(
+            lang,
+            "cli.gap.soa",
+            &[
+                ("applicable", &applicable),
+                ("excluded", &excluded),
+                ("open", &open)
+            ]
+        )
     );
     for row in &r.soa {
         let appl = match row.applicable {
-            Some(true) => "applicable",
-            Some(false) => "EXCLUDED",
-            None => "not addressed",
+            Some(true) => t(lang, "cli.gap.applicable"),
+            Some(false) => t(lang, "cli.gap.excluded"),
+            None => t(lang, "cli.gap.not_addressed"),
         };
         let req = if row.required_by.is_empty() {
             String::new()
         } else {
-            format!("  required by {}", row.required_by.join(", "))
+            let list = row.required_by.join(", ");
+            format!("  {}", tf(lang, "cli.gap.required_by", &[("list", &list)]))
         };
         let flag = if row.applicable == Some(false) && !row.required_by.is_empty() {
-            "  <-- contradiction"
+            format!("  {}", t(lang, "cli.gap.contradiction"))
         } else {
-            ""
+            String::new()
         };
         let _ = writeln!(
             s,
@@ -293,13 +354,13 @@ fn render_text(r: &GapResult, lang: Lang) -> String {
         );
     }
 
-    let _ = writeln!(
-        s,
-        "\nRoadmap ({} actions, most urgent first)",
-        r.roadmap.len()
-    );
+    let n = r.roadmap.len().to_string();
+    let _ = writeln!(s, "\n{}", tf(lang, "cli.gap.roadmap", &[("n", &n)]));
     for (i, a) in r.roadmap.iter().enumerate() {
-        let due = a.due.map(|d| format!(" due {d}")).unwrap_or_default();
+        let due = a
+            .due
+            .map(|d| format!(" {}", tf(lang, "cli.gap.due", &[("date", &d.to_string())])))
+            .unwrap_or_default();
         let _ = writeln!(
             s,
             "  {:>3}. [{}]{due} {}: {}",
@@ -321,10 +382,20 @@ fn render_text(r: &GapResult, lang: Lang) -> String {
         .chain(r.controls.values())
         .filter(|x| x.status != Status::Met)
         .count();
+    let not_met = not_met.to_string();
     let _ = writeln!(
         s,
-        "\n{not_met} items not met. Catalogue {}, triage rules {}.\n{NOT_LEGAL_ADVICE}",
-        r.catalogue_version, r.rules_version
+        "\n{}\n{}",
+        tf(
+            lang,
+            "cli.gap.not_met",
+            &[
+                ("n", &not_met),
+                ("catalogue", &r.catalogue_version),
+                ("rules", &r.rules_version)
+            ]
+        ),
+        t(lang, "cli.gap.not_legal_advice")
     );
     s
 }

@@ -143,3 +143,66 @@ fn gap_text_findings_and_roadmap_follow_the_language() {
         "{it}"
     );
 }
+
+#[test]
+fn gap_text_headings_follow_the_language() {
+    let aims = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../core/tests/corpus/gap/public-university/aims.toml");
+    let run = |lang: &str| {
+        let out = Command::new(env!("CARGO_BIN_EXE_aimskit"))
+            .arg("gap")
+            .arg(&aims)
+            .args(["--as-of", "2026-11-29", "--lang", lang])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{lang}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let english = [
+        "Readiness score:",
+        "AI system inventory",
+        "Statement of Applicability:",
+        "Roadmap (",
+        "items not met",
+        "not legal advice",
+    ];
+    let en = run("en");
+    for h in english {
+        assert!(en.contains(h), "en: `{h}` missing in\n{en}");
+    }
+    for (lang, want) in [
+        (
+            "de",
+            [
+                "Reifegrad-Punktzahl:",
+                "Erklärung zur Anwendbarkeit:",
+                "keine Rechtsberatung",
+            ],
+        ),
+        (
+            "fr",
+            [
+                "Score de préparation :",
+                "Déclaration d'applicabilité :",
+                "pas un avis juridique",
+            ],
+        ),
+        (
+            "it",
+            [
+                "Punteggio di preparazione:",
+                "Dichiarazione di applicabilità:",
+                "non una consulenza legale",
+            ],
+        ),
+    ] {
+        let out = run(lang);
+        for w in want {
+            assert!(out.contains(w), "{lang}: `{w}` missing in\n{out}");
+        }
+        for h in english {
+            assert!(!out.contains(h), "{lang}: English `{h}` in\n{out}");
+        }
+        assert!(!out.contains("{"), "{lang}: unfilled placeholder\n{out}");
+    }
+}
