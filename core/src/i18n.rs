@@ -24,6 +24,7 @@ mod message;
 /// arguments; the argument convention (which placeholder names carry IDs
 /// that are localised when rendering) is documented in [`message()`]'s module.
 pub use message::{Args, message};
+pub(crate) use message::review_message;
 
 /// A user-interface language.
 #[derive(

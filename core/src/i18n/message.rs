@@ -181,3 +181,72 @@ mod tests {
         );
     }
 }
+
+/// A triage review (see [`crate::triage::Review::why_in`] for the argument
+/// convention on top of [`message`]'s).
+pub(crate) fn review_message(lang: Lang, key: &str, args: &Args) -> String {
+    let mut a = Args::new();
+    for (name, value) in args {
+        let v = if name.ends_with("_list") && value.is_empty() {
+            t(lang, "review.none").to_owned()
+        } else if name == "label" && lang != Lang::En {
+            match args.get("label_key") {
+                Some(k) => t(lang, k).to_owned(),
+                None => value.clone(),
+            }
+        } else if name == "added" || name == "removed" {
+            obligation_list(lang, value)
+        } else {
+            value.clone()
+        };
+        a.insert(name.clone(), v);
+    }
+    if let Some(parts) = args.get("parts") {
+        let rendered: Vec<String> = parts
+            .split(',')
+            .filter(|p| !p.is_empty())
+            .map(|p| render(lang, p, &a, 1))
+            .collect();
+        a.insert("consequence".to_owned(), rendered.join("; "));
+    }
+    render(lang, key, &a, 0)
+}
+
+/// "Art. 9 (provider), Art. 26 (deployer) and 2 more" with each role and
+/// the "more" in `lang`.
+fn obligation_list(lang: Lang, english: &str) -> String {
+    if lang == Lang::En {
+        return english.to_owned();
+    }
+    let more = english.rsplit_once(" and ").and_then(|(list, rest)| {
+        let n = rest.strip_suffix(" more")?;
+        n.parse::<usize>().ok().map(|_| (list, n))
+    });
+    if let Some((list, n)) = more {
+        let mut a = Args::new();
+        a.insert("list".to_owned(), obligation_list(lang, list));
+        a.insert("n".to_owned(), n.to_owned());
+        return render(lang, "review.more", &a, MAX_DEPTH);
+    }
+    english
+        .split(", ")
+        .map(|item| {
+            let Some((article, role)) = item.strip_suffix(')').and_then(|i| i.rsplit_once(" ("))
+            else {
+                return item.to_owned();
+            };
+            let key = format!("ui.role.{role}");
+            let label = t(lang, &key);
+            let label = if lang == Lang::De {
+                label.to_owned()
+            } else {
+                let mut c = label.chars();
+                c.next()
+                    .map(|f| f.to_lowercase().chain(c).collect())
+                    .unwrap_or_default()
+            };
+            format!("{article} ({label})")
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}

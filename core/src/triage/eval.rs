@@ -62,13 +62,13 @@ impl<'r> Cx<'r> {
         });
     }
 
-    fn flag(&mut self, field: &str, why: impl Into<String>) {
+    /// Flags `field` with the English `why` of locale key `key`.
+    fn flag(&mut self, field: &str, key: &str, why: impl Into<String>) {
         let why = why.into();
         if !self.flags.iter().any(|f| f.field == field && f.why == why) {
-            self.flags.push(Review {
-                field: field.to_owned(),
-                why,
-            });
+            let mut r = Review::plain(field, why);
+            r.key = key.to_owned();
+            self.flags.push(r);
         }
     }
 
@@ -262,7 +262,7 @@ fn territorial_scope(cx: &mut Cx<'_>, sys: &SystemFile, declared: &[Role]) -> Op
     if declared.is_empty() {
         if linked {
             cx.fire("scope.no_roles", &[]);
-            cx.flag("roles", "No role is given, so no obligations can be assigned: say whether you are provider, deployer, importer, distributor, authorised representative or product manufacturer.");
+            cx.flag("roles", "review.flag.no_role", "No role is given, so no obligations can be assigned: say whether you are provider, deployer, importer, distributor, authorised representative or product manufacturer.");
             return Some(Vec::new());
         }
         cx.fire("scope.out", &[]);
@@ -278,7 +278,7 @@ fn territorial_scope(cx: &mut Cx<'_>, sys: &SystemFile, declared: &[Role]) -> Op
                 } else if nexus(Nx::OutputUsedInEu) {
                     Some("scope.provider.output")
                 } else if sys.established_in_eu {
-                    cx.flag("eu_nexus", "A provider established in the EU that neither places the system on the EU market nor puts it into service there, and whose output is not used in the EU, falls outside Art. 2(1)(a): give the EU link.");
+                    cx.flag("eu_nexus", "review.flag.eu_link", "A provider established in the EU that neither places the system on the EU market nor puts it into service there, and whose output is not used in the EU, falls outside Art. 2(1)(a): give the EU link.");
                     Some("scope.provider.established")
                 } else {
                     None
@@ -559,7 +559,7 @@ fn value_chain(cx: &mut Cx<'_>, sys: &SystemFile, class: &Classification, roles:
     if class.tier != Tier::HighRisk {
         if !sys.value_chain.is_empty() && class.tier != Tier::Prohibited {
             cx.fire("art25.no_effect", &[]);
-            cx.flag("value_chain", "Art. 25(1) only applies to high-risk systems (for 25.1.c: the new purpose must be high-risk), but no Annex I or Annex III basis applies: check annex_i/annex_iii or the value-chain answer.");
+            cx.flag("value_chain", "review.flag.art25", "Art. 25(1) only applies to high-risk systems (for 25.1.c: the new purpose must be high-risk), but no Annex I or Annex III basis applies: check annex_i/annex_iii or the value-chain answer.");
         }
         return;
     }
@@ -834,7 +834,7 @@ fn gpai_axis(cx: &mut Cx<'_>, sys: &SystemFile, hard_exclusion: Option<Ex>) -> G
     };
     if !g.provider {
         if g.training_flops > INDICATIVE_GPAI_FLOPS || g.designated {
-            cx.flag("gpai.provider", "The model facts (training compute above 10^23 FLOP or a Commission designation) suggest a general-purpose AI model, but you do not say you place one on the market: check gpai.provider.");
+            cx.flag("gpai.provider", "review.flag.gpai", "The model facts (training compute above 10^23 FLOP or a Commission designation) suggest a general-purpose AI model, but you do not say you place one on the market: check gpai.provider.");
         }
         return GpaiStatus::None;
     }

@@ -65,10 +65,10 @@ fn broken_rules(system: &SystemFile, as_of: Date, e: &str) -> TriageResult {
         gpai: GpaiStatus::None,
         roles: Vec::new(),
         obligations: Vec::new(),
-        needs_review: vec![Review {
-            field: "rules".to_owned(),
-            why: format!("The built-in rule data failed to load ({e}); no conclusion was drawn."),
-        }],
+        needs_review: vec![Review::plain(
+            "rules",
+            format!("The built-in rule data failed to load ({e}); no conclusion was drawn."),
+        )],
         trace: Vec::new(),
     }
 }

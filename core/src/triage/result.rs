@@ -1,9 +1,12 @@
 //! The triage result (`aimskit-triage/1`), field for field as in
 //! `spec/system-file.md` section 2. Extra fields are additions, never changes.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::Date;
+use crate::i18n::Lang;
 
 /// The format tag of a triage result.
 pub const TRIAGE_FORMAT: &str = "aimskit-triage/1";
@@ -141,6 +144,42 @@ pub struct Review {
     pub field: String,
     /// What would change, in one plain sentence.
     pub why: String,
+    /// The locale key `why` was built from (an addition to the spec; empty
+    /// for texts without one). Rendered by [`Review::why_in`].
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub key: String,
+    /// The arguments of `key` (see [`Review::why_in`] for their convention).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub args: BTreeMap<String, String>,
+}
+
+impl Review {
+    /// A review without a locale key (shown as `why` in every language).
+    pub fn plain(field: &str, why: impl Into<String>) -> Self {
+        Review {
+            field: field.to_owned(),
+            why: why.into(),
+            key: String::new(),
+            args: BTreeMap::new(),
+        }
+    }
+
+    /// `why` in `lang`, rendered from `key` and `args` (the English
+    /// rendering equals `why`, tested over the triage corpus); `why` itself
+    /// when there is no key.
+    ///
+    /// Arguments follow [`crate::i18n::message`]'s convention (`*_msg` =
+    /// a nested key), plus: `parts` = comma-separated keys rendered and
+    /// joined with "; " into `{consequence}`; `*_list` = IDs, an empty one
+    /// shown as `review.none`; `label` = an English vocabulary label,
+    /// shown as the key in `label_key` (`opt.<field>.<id>`); `added`/`removed` = "Art. N (role), ..." with
+    /// each role shown as `ui.role.<role>`.
+    pub fn why_in(&self, lang: Lang) -> String {
+        if self.key.is_empty() {
+            return self.why.clone();
+        }
+        crate::i18n::review_message(lang, &self.key, &self.args)
+    }
 }
 
 /// One rule that fired.

@@ -16,12 +16,28 @@ use super::eval::{SYSTEMIC_FLOPS, evaluate};
 use super::result::{Review, Tier, TriageResult};
 use super::rules::Rules;
 use crate::Date;
+use crate::i18n::Args;
 use crate::system::{FieldName as F, GpaiFacts, SpecId, SystemFile};
 
-/// One alternative answer: a phrase completing "If ..." and the changed file.
+/// One alternative answer: a phrase completing "If ...", its locale
+/// arguments (`cond_msg` and what it needs; empty if the phrase has no key)
+/// and the changed file.
 struct Alt {
     phrase: String,
+    args: Args,
     sys: SystemFile,
+}
+
+/// What changed: a score, the English text, the part keys and their arguments.
+struct Change {
+    score: u8,
+    text: String,
+    parts: Vec<&'static str>,
+    args: Args,
+}
+
+fn arg(args: &mut Args, name: &str, value: impl Into<String>) {
+    args.insert(name.to_owned(), value.into());
 }
 
 pub(crate) fn review(
@@ -38,42 +54,54 @@ pub(crate) fn review(
         }
         seen.push(field);
         let (alts, pick_best) = alternatives(rules, sys, field);
-        let mut best: Option<(u8, String)> = None;
+        let mut best: Option<(u8, Review)> = None;
         for alt in alts {
             let (r, _) = evaluate(rules, &alt.sys, as_of);
-            let Some((score, consequence)) = consequence(base, &r) else {
+            let Some(change) = consequence(base, &r) else {
                 continue;
             };
-            let why = format!("If {}, {}.", alt.phrase, consequence);
+            let mut item = Review::plain(
+                field.as_str(),
+                format!("If {}, {}.", alt.phrase, change.text),
+            );
+            if !alt.args.is_empty() {
+                item.key = "review.why".to_owned();
+                item.args = alt.args;
+                item.args.extend(change.args);
+                arg(&mut item.args, "parts", change.parts.join(","));
+            }
             if pick_best {
-                if best.as_ref().is_none_or(|(s, _)| score > *s) {
-                    best = Some((score, why));
+                if best.as_ref().is_none_or(|(s, _)| change.score > *s) {
+                    best = Some((change.score, item));
                 }
             } else {
-                out.push(Review {
-                    field: field.as_str().to_owned(),
-                    why,
-                });
+                out.push(item);
             }
         }
-        if let Some((_, why)) = best {
-            out.push(Review {
-                field: field.as_str().to_owned(),
-                why,
-            });
+        if let Some((_, item)) = best {
+            out.push(item);
         }
     }
     out
 }
 
-fn phrase(rules: &Rules, field: &str, value: bool) -> String {
+/// The phrase for `field` answered `value`, and its locale arguments.
+fn phrase(rules: &Rules, field: &str, value: bool) -> (String, Args) {
     let f = rules.field(field);
     let p = if value {
         f.and_then(|f| f.yes.clone())
     } else {
         f.and_then(|f| f.no.clone())
     };
-    p.unwrap_or_else(|| format!("`{field}` were {value}"))
+    let mut args = Args::new();
+    match p {
+        Some(p) => {
+            let side = if value { "yes" } else { "no" };
+            arg(&mut args, "cond_msg", format!("review.{side}.{field}"));
+            (p, args)
+        }
+        None => (format!("`{field}` were {value}"), args),
+    }
 }
 
 fn flip(
@@ -85,9 +113,10 @@ fn flip(
     let mut s = sys.clone();
     let v = get(&mut s);
     *v = !*v;
-    let value = *v;
+    let (phrase, args) = phrase(rules, field, *v);
     vec![Alt {
-        phrase: phrase(rules, field, value),
+        phrase,
+        args,
         sys: s,
     }]
 }
@@ -102,9 +131,9 @@ fn list<T: SpecId>(
     let current = get(&mut probe).clone();
     let f = rules.field(field);
     if current.is_empty() {
-        let some = f
-            .and_then(|f| f.some.clone())
-            .unwrap_or_else(|| format!("`{field}` were not empty"));
+        let some_data = f.and_then(|f| f.some.clone());
+        let has_key = some_data.is_some();
+        let some = some_data.unwrap_or_else(|| format!("`{field}` were not empty"));
         let alts = T::all()
             .iter()
             .map(|id| {
@@ -114,8 +143,21 @@ fn list<T: SpecId>(
                     .id(field, id.as_str())
                     .map(|d| d.label.clone())
                     .unwrap_or_default();
+                let mut args = Args::new();
+                if has_key {
+                    arg(&mut args, "cond_msg", "review.c.example");
+                    arg(&mut args, "some_msg", format!("review.some.{field}"));
+                    arg(&mut args, "id", id.as_str());
+                    arg(&mut args, "label", label.clone());
+                    arg(
+                        &mut args,
+                        "label_key",
+                        format!("opt.{field}.{}", id.as_str()),
+                    );
+                }
                 Alt {
                     phrase: format!("{some} (e.g. `{}`: {label})", id.as_str()),
+                    args,
                     sys: s,
                 }
             })
@@ -131,8 +173,18 @@ fn list<T: SpecId>(
                     .id(field, id.as_str())
                     .map(|d| d.label.clone())
                     .unwrap_or_default();
+                let mut args = Args::new();
+                arg(&mut args, "cond_msg", "review.c.without");
+                arg(&mut args, "id", id.as_str());
+                arg(&mut args, "label", label.clone());
+                arg(
+                    &mut args,
+                    "label_key",
+                    format!("opt.{field}.{}", id.as_str()),
+                );
                 Alt {
                     phrase: format!("`{}` ({label}) did not apply", id.as_str()),
+                    args,
                     sys: s,
                 }
             })
@@ -179,8 +231,10 @@ fn alternatives(rules: &Rules, sys: &SystemFile, field: F) -> (Vec<Alt>, bool) {
             } else {
                 SYSTEMIC_FLOPS * 10.0
             };
+            let (phrase, args) = phrase(rules, name, !above);
             one(vec![Alt {
-                phrase: phrase(rules, name, !above),
+                phrase,
+                args,
                 sys: s,
             }])
         }
@@ -194,8 +248,10 @@ fn alternatives(rules: &Rules, sys: &SystemFile, field: F) -> (Vec<Alt>, bool) {
             } else {
                 cut.and_then(|c| c.add_days(-1))
             };
+            let (phrase, args) = phrase(rules, name, !before);
             one(vec![Alt {
-                phrase: phrase(rules, name, !before),
+                phrase,
+                args,
                 sys: s,
             }])
         }
@@ -223,19 +279,39 @@ fn list_or_none(v: &[String]) -> String {
 
 /// What changed between the base result and an alternative, with a score
 /// (higher = more consequential); `None` if nothing relevant changed.
-fn consequence(base: &TriageResult, alt: &TriageResult) -> Option<(u8, String)> {
+fn consequence(base: &TriageResult, alt: &TriageResult) -> Option<Change> {
     let mut parts: Vec<String> = Vec::new();
+    let mut keys: Vec<&'static str> = Vec::new();
+    let mut args = Args::new();
     let mut score = 0u8;
     if base.tier != alt.tier {
         score = 10 + base.tier.severity().abs_diff(alt.tier.severity());
         if !base.derogation.is_empty() && alt.derogation.is_empty() && alt.tier == Tier::HighRisk {
             parts.push("Art. 6(3) no longer applies and it is high-risk".to_owned());
+            keys.push("review.p.derogation_lost");
         } else if base.tier == Tier::HighRisk && !alt.derogation.is_empty() {
+            keys.push("review.p.derogation");
+            arg(
+                &mut args,
+                "alt_tier_msg",
+                format!("review.tier.{}", alt.tier.as_str()),
+            );
             parts.push(format!(
                 "Art. 6(3) would apply and it would be {} instead of high-risk",
                 tier_phrase(alt.tier)
             ));
         } else {
+            keys.push("review.p.tier");
+            arg(
+                &mut args,
+                "alt_tier_msg",
+                format!("review.tier.{}", alt.tier.as_str()),
+            );
+            arg(
+                &mut args,
+                "base_tier_msg",
+                format!("review.tier.{}", base.tier.as_str()),
+            );
             parts.push(format!(
                 "it would be {} instead of {}",
                 tier_phrase(alt.tier),
@@ -244,12 +320,16 @@ fn consequence(base: &TriageResult, alt: &TriageResult) -> Option<(u8, String)> 
         }
     } else if base.prohibited != alt.prohibited {
         score = 8;
+        keys.push("review.p.prohibited");
+        arg(&mut args, "prohibited_list", alt.prohibited.join(", "));
         parts.push(format!(
             "the prohibited practices would be {}",
             list_or_none(&alt.prohibited)
         ));
     } else if base.high_risk_basis != alt.high_risk_basis {
         score = 6;
+        keys.push("review.p.basis");
+        arg(&mut args, "basis_list", alt.high_risk_basis.join(", "));
         parts.push(format!(
             "the high-risk basis would be {}",
             list_or_none(&alt.high_risk_basis)
@@ -257,6 +337,8 @@ fn consequence(base: &TriageResult, alt: &TriageResult) -> Option<(u8, String)> 
     }
     if base.transparency != alt.transparency {
         score = score.max(5);
+        keys.push("review.p.transparency");
+        arg(&mut args, "transparency_list", alt.transparency.join(", "));
         parts.push(format!(
             "Art. 50 would apply as: {}",
             list_or_none(&alt.transparency)
@@ -275,6 +357,17 @@ fn consequence(base: &TriageResult, alt: &TriageResult) -> Option<(u8, String)> 
             s(alt.gpai),
             s(base.gpai)
         ));
+        keys.push("review.p.gpai");
+        arg(
+            &mut args,
+            "alt_gpai_msg",
+            format!("review.gpai.{}", s(alt.gpai)),
+        );
+        arg(
+            &mut args,
+            "base_gpai_msg",
+            format!("review.gpai.{}", s(base.gpai)),
+        );
     }
     let key = |r: &TriageResult| -> Vec<(String, String, String)> {
         r.obligations
@@ -335,7 +428,14 @@ fn consequence(base: &TriageResult, alt: &TriageResult) -> Option<(u8, String)> 
                 v.join(", ")
             }
         };
+        keys.push(match (added.is_empty(), removed.is_empty()) {
+            (true, true) => "review.p.obligations",
+            (false, true) => "review.p.obligations_added",
+            (true, false) => "review.p.obligations_dropped",
+            (false, false) => "review.p.obligations_both",
+        });
         if !added.is_empty() {
+            arg(&mut args, "added", show(&added));
             s.push_str(&format!(": adds {}", show(&added)));
         }
         if !removed.is_empty() {
@@ -345,12 +445,18 @@ fn consequence(base: &TriageResult, alt: &TriageResult) -> Option<(u8, String)> 
                 "; drops "
             });
             s.push_str(&show(&removed));
+            arg(&mut args, "removed", show(&removed));
         }
         parts.push(s);
     }
     if parts.is_empty() {
         None
     } else {
-        Some((score, parts.join("; ")))
+        Some(Change {
+            score,
+            text: parts.join("; "),
+            parts: keys,
+            args,
+        })
     }
 }
