@@ -134,54 +134,6 @@ fn legal(lang: Lang, english: &str) -> String {
         .join("; ")
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn args(pairs: &[(&str, &str)]) -> Args {
-        pairs
-            .iter()
-            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
-            .collect()
-    }
-
-    #[test]
-    fn nested_and_localised_arguments() {
-        let a = args(&[
-            ("item", "A.5.4"),
-            ("state_msg", "gap.state.partly"),
-            ("maturity", "2"),
-        ]);
-        let en = message(Lang::En, "gap.f.control_gap", &a);
-        assert!(en.starts_with("Applicable control A.5.4 ("), "{en}");
-        assert!(en.ends_with("is only partly in place (maturity 2, 3 needed with evidence)."));
-        let de = message(Lang::De, "gap.f.control_gap", &a);
-        assert!(
-            !de.contains("partly") && de.contains("A.5.4") && de.contains('2'),
-            "{de}"
-        );
-        // A `_msg` that names itself stops at the depth limit.
-        let rec = args(&[("why_msg", "gap.r.item")]);
-        assert!(message(Lang::En, "gap.r.item", &rec).len() < 10_000);
-    }
-
-    #[test]
-    fn legal_parts_are_translated() {
-        let en = "Art. 27 for \"A, B\", \"C\", 2 more systems, applies from 2027-12-02; Art. 4 for \"D\", applies from 2025-02-02";
-        let a = args(&[("legal", en)]);
-        assert_eq!(
-            message(Lang::En, "gap.r.required", &a),
-            format!("Required by {en}.")
-        );
-        let de = message(Lang::De, "gap.r.required", &a);
-        assert!(de.contains("\"A, B\", \"C\", 2 weitere Systeme"), "{de}");
-        assert!(
-            !de.contains("applies from") && !de.contains(" for "),
-            "{de}"
-        );
-    }
-}
-
 /// A triage review (see [`crate::triage::Review::why_in`] for the argument
 /// convention on top of [`message`]'s).
 pub(crate) fn review_message(lang: Lang, key: &str, args: &Args) -> String {
@@ -249,4 +201,52 @@ fn obligation_list(lang: Lang, english: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(pairs: &[(&str, &str)]) -> Args {
+        pairs
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn nested_and_localised_arguments() {
+        let a = args(&[
+            ("item", "A.5.4"),
+            ("state_msg", "gap.state.partly"),
+            ("maturity", "2"),
+        ]);
+        let en = message(Lang::En, "gap.f.control_gap", &a);
+        assert!(en.starts_with("Applicable control A.5.4 ("), "{en}");
+        assert!(en.ends_with("is only partly in place (maturity 2, 3 needed with evidence)."));
+        let de = message(Lang::De, "gap.f.control_gap", &a);
+        assert!(
+            !de.contains("partly") && de.contains("A.5.4") && de.contains('2'),
+            "{de}"
+        );
+        // A `_msg` that names itself stops at the depth limit.
+        let rec = args(&[("why_msg", "gap.r.item")]);
+        assert!(message(Lang::En, "gap.r.item", &rec).len() < 10_000);
+    }
+
+    #[test]
+    fn legal_parts_are_translated() {
+        let en = "Art. 27 for \"A, B\", \"C\", 2 more systems, applies from 2027-12-02; Art. 4 for \"D\", applies from 2025-02-02";
+        let a = args(&[("legal", en)]);
+        assert_eq!(
+            message(Lang::En, "gap.r.required", &a),
+            format!("Required by {en}.")
+        );
+        let de = message(Lang::De, "gap.r.required", &a);
+        assert!(de.contains("\"A, B\", \"C\", 2 weitere Systeme"), "{de}");
+        assert!(
+            !de.contains("applies from") && !de.contains(" for "),
+            "{de}"
+        );
+    }
 }
