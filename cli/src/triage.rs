@@ -295,7 +295,7 @@ fn render_text(path: &Path, r: &TriageResult, lang: Lang) -> String {
     if !r.needs_review.is_empty() {
         let _ = writeln!(s, "  {}:", t(lang, "cli.needs_review"));
         for n in &r.needs_review {
-            let _ = writeln!(s, "    - {}: {}", n.field, n.why);
+            let _ = writeln!(s, "    - {}: {}", n.field, n.why_in(lang));
         }
     }
     let _ = writeln!(s, "  {}: {}", t(lang, "cli.rules_version"), r.rules_version);

@@ -110,7 +110,7 @@ pub fn result_panel(props: &ResultPanelProps) -> Html {
                         html! {
                             <li>
                                 <p class="ak-review-q">{ name }</p>
-                                <p>{ i.t_or(&format!("review.{}", w.field), &w.why) }</p>
+                                <p>{ w.review.why_in(i.lang) }</p>
                                 if let Some(f) = flip { <p class="ak-what-if">{ f }</p> }
                             </li>
                         }

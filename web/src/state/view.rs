@@ -27,8 +27,9 @@ pub struct WhatIf {
     pub field: String,
     /// The question that asks it, if any.
     pub question: Option<&'static Question>,
-    /// The engine's sentence on what would change.
-    pub why: String,
+    /// The engine's review: what would change (render with
+    /// [`Review::why_in`](aimskit_core::triage::Review::why_in)).
+    pub review: aimskit_core::triage::Review,
     /// For yes/no facts: the other answer and the tier it would give.
     pub flipped: Option<(bool, Tier)>,
 }
@@ -127,7 +128,7 @@ impl AppState {
                 WhatIf {
                     field: r.field.clone(),
                     question,
-                    why: r.why.clone(),
+                    review: r.clone(),
                     flipped,
                 }
             })
