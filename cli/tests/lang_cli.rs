@@ -206,3 +206,36 @@ fn gap_text_headings_follow_the_language() {
         assert!(!out.contains("{"), "{lang}: unfilled placeholder\n{out}");
     }
 }
+
+#[test]
+fn needs_review_follows_the_language() {
+    let file = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../core/tests/corpus/triage/systems/annex-iii-unsure-empty.toml");
+    for (lang, want, english) in [
+        ("de", "Wenn ", "If "),
+        ("fr", "Si ", "If "),
+        ("it", "Se ", "If "),
+    ] {
+        let out = Command::new(env!("CARGO_BIN_EXE_aimskit"))
+            .arg("triage")
+            .arg(&file)
+            .args(["--lang", lang])
+            .output()
+            .unwrap();
+        let text = String::from_utf8(out.stdout).unwrap();
+        let reviews: Vec<&str> = text
+            .lines()
+            .filter(|l| l.starts_with("    - ") && l.contains(": "))
+            .filter(|l| l.contains('`'))
+            .collect();
+        assert!(!reviews.is_empty(), "{lang}: no review lines in\n{text}");
+        for l in reviews {
+            let why = l.split_once(": ").unwrap().1;
+            assert!(why.starts_with(want), "{lang}: {l}");
+            assert!(
+                !why.starts_with(english) && !why.contains('{'),
+                "{lang}: {l}"
+            );
+        }
+    }
+}
