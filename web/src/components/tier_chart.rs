@@ -12,9 +12,27 @@ pub struct TierChartProps {
     pub counts: Vec<(Tier, usize)>,
 }
 
-const ROW: usize = 28;
-const LABEL_W: usize = 140;
-const BAR_W: usize = 110;
+/// Height of one row: a label line above its bar.
+const ROW: usize = 40;
+/// Baseline of the label within a row.
+const LABEL_Y: usize = 13;
+/// Top and height of the bar within a row (below the label line, so a long
+/// label, e.g. German "Nicht im Anwendungsbereich", never overlaps it).
+const BAR_Y: usize = 18;
+const BAR_H: usize = 16;
+/// Longest bar; the label line spans the whole width.
+const BAR_W: usize = 240;
+/// Room right of the longest bar for its count.
+const COUNT_W: usize = 40;
+
+// The label line (baseline plus ~4 px of descenders) ends before the bar
+// starts, and the bar ends inside its row: checked at compile time.
+const _: () = assert!(LABEL_Y + 4 <= BAR_Y && BAR_Y + BAR_H <= ROW);
+
+/// Bar width for count `n` when the largest count is `max` (at least 1).
+fn bar_width(n: usize, max: usize) -> usize {
+    if n == 0 { 2 } else { n * BAR_W / max.max(1) }
+}
 
 /// The chart; its text alternative lists every count.
 #[function_component(TierChart)]
@@ -34,7 +52,7 @@ pub fn tier_chart(props: &TierChartProps) -> Html {
         .collect::<Vec<_>>()
         .join(", ");
     let height = ROW * props.counts.len();
-    let width = LABEL_W + BAR_W + 40;
+    let width = BAR_W + COUNT_W;
     html! {
         <figure class="ak-chart">
             <figcaption>{ i.t("ui.chart.title") }</figcaption>
@@ -43,16 +61,30 @@ pub fn tier_chart(props: &TierChartProps) -> Html {
                 <title>{ summary }</title>
                 { for props.counts.iter().enumerate().map(|(row, (tier, n))| {
                     let y = row * ROW;
-                    let w = if *n == 0 { 2 } else { n * BAR_W / max };
+                    let w = bar_width(*n, max);
+                    let label = i.t(&tier_key(*tier));
                     html! {
                         <g class={format!("ak-bar ak-tier-{}", tier.as_str())}>
-                            <text x="0" y={(y + 18).to_string()} class="ak-chart-label">{ i.t(&tier_key(*tier)) }</text>
-                            <rect x={LABEL_W.to_string()} y={(y + 5).to_string()} width={w.to_string()} height="18" rx="3" />
-                            <text x={(LABEL_W + w + 6).to_string()} y={(y + 18).to_string()} class="ak-chart-count">{ n.to_string() }</text>
+                            <title>{ format!("{label}: {n}") }</title>
+                            <text x="0" y={(y + LABEL_Y).to_string()} class="ak-chart-label">{ label }</text>
+                            <rect x="0" y={(y + BAR_Y).to_string()} width={w.to_string()} height={BAR_H.to_string()} rx="3" />
+                            <text x={(w + 6).to_string()} y={(y + BAR_Y + BAR_H - 3).to_string()} class="ak-chart-count">{ n.to_string() }</text>
                         </g>
                     }
                 }) }
             </svg>
         </figure>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bars_scale_to_the_largest_count() {
+        assert_eq!(bar_width(5, 5), BAR_W);
+        assert_eq!(bar_width(0, 5), 2);
+        assert!(bar_width(1, 5) < bar_width(2, 5));
     }
 }
