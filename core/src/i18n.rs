@@ -20,11 +20,11 @@ use serde::{Deserialize, Serialize};
 mod localize;
 pub use localize::{localize, obligation_title, parse_filled, reason};
 mod message;
+pub(crate) use message::review_message;
 /// Gap messages (findings, roadmap, pitfall triggers) from a key and
 /// arguments; the argument convention (which placeholder names carry IDs
 /// that are localised when rendering) is documented in [`message()`]'s module.
 pub use message::{Args, message};
-pub(crate) use message::review_message;
 
 /// A user-interface language.
 #[derive(
