@@ -59,7 +59,8 @@ export interface TriageResult {
   format: string; name: string; as_of: string; rules_version: string; tier: Tier;
   prohibited: string[]; high_risk_basis: string[]; derogation: string[]; transparency: string[];
   gpai: GpaiStatus; roles: Role[]; obligations: Obligation[];
-  needs_review: { field: string; why: string }[];
+  /** `key` and `args` render `why` in another language (core `i18n`); `why` is always English. */
+  needs_review: { field: string; why: string; key?: string; args?: Record<string, string> }[];
   trace: { rule: string; citation: string; because: string }[];
 }
 /** One ID of a list field with its localized label and legal citation. */
