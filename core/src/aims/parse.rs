@@ -10,7 +10,7 @@ use serde_json::{Map, Value};
 
 use super::{AIMS_FORMAT, AimsFile, CERTIFICATIONS, ClauseEntry, ControlEntry, SystemRef};
 use crate::gap::catalogue::{ItemKind, catalogue};
-use crate::system::{MAX_DEPTH, MAX_INPUT_BYTES, SourceFormat, parse_system};
+use crate::system::{SourceFormat, parse_system};
 use crate::{Date, InputError, InputErrorKind as K};
 
 /// Top-level fields of an AIMS file.
@@ -52,21 +52,7 @@ pub const MAX_SYSTEMS: usize = 10_000;
 /// maturity outside 0..5 ([`K::OutOfRange`]), bad dates, wrong types, and
 /// input too large or too deeply nested ([`K::TooLarge`]).
 pub fn parse_aims(text: &str, fmt: SourceFormat) -> Result<AimsFile, InputError> {
-    if text.len() > MAX_INPUT_BYTES {
-        return Err(InputError::new(
-            K::TooLarge,
-            "",
-            format!("a file of at most {MAX_INPUT_BYTES} bytes"),
-        )
-        .found(format!("{} bytes", text.len())));
-    }
-    if bracket_depth(text) > MAX_DEPTH {
-        return Err(InputError::new(
-            K::TooLarge,
-            "",
-            format!("lists and tables nested at most {MAX_DEPTH} deep"),
-        ));
-    }
+    crate::system::check_size_and_depth(text)?;
     let root = match fmt {
         SourceFormat::Toml => {
             let v: toml::Value = toml::from_str(text).map_err(|e| {
@@ -79,34 +65,6 @@ pub fn parse_aims(text: &str, fmt: SourceFormat) -> Result<AimsFile, InputError>
         })?,
     };
     from_value(&root)
-}
-
-/// Upper bound of bracket nesting; brackets inside quoted strings are skipped.
-fn bracket_depth(text: &str) -> usize {
-    let (mut depth, mut max, mut in_str, mut esc) = (0usize, 0usize, None::<char>, false);
-    for c in text.chars() {
-        match in_str {
-            Some(q) => {
-                if esc {
-                    esc = false;
-                } else if c == '\\' && q == '"' {
-                    esc = true;
-                } else if c == q || c == '\n' {
-                    in_str = None;
-                }
-            }
-            None => match c {
-                '"' | '\'' => in_str = Some(c),
-                '[' | '{' => {
-                    depth += 1;
-                    max = max.max(depth);
-                }
-                ']' | '}' => depth = depth.saturating_sub(1),
-                _ => {}
-            },
-        }
-    }
-    max
 }
 
 fn first_line(msg: &str) -> String {

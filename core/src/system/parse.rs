@@ -84,6 +84,17 @@ fn clip(s: &str) -> String {
 /// assert_eq!(err.did_you_mean.as_deref(), Some("4.a"));
 /// ```
 pub fn parse_system(text: &str, fmt: super::SourceFormat) -> Result<SystemFile, InputError> {
+    check_size_and_depth(text)?;
+    let root = match fmt {
+        super::SourceFormat::Toml => from_toml(text)?,
+        super::SourceFormat::Json => from_json(text)?,
+    };
+    from_node(&root)
+}
+
+/// Refuses input over [`MAX_INPUT_BYTES`] or nested deeper than [`MAX_DEPTH`]
+/// before any parser recurses (shared by system and AIMS files).
+pub(crate) fn check_size_and_depth(text: &str) -> Result<(), InputError> {
     if text.len() > MAX_INPUT_BYTES {
         return Err(InputError::new(
             K::TooLarge,
@@ -99,11 +110,7 @@ pub fn parse_system(text: &str, fmt: super::SourceFormat) -> Result<SystemFile, 
             format!("lists and tables nested at most {MAX_DEPTH} deep"),
         ));
     }
-    let root = match fmt {
-        super::SourceFormat::Toml => from_toml(text)?,
-        super::SourceFormat::Json => from_json(text)?,
-    };
-    from_node(&root)
+    Ok(())
 }
 
 /// An upper bound of the bracket nesting depth, ignoring brackets in strings
