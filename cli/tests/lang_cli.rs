@@ -97,18 +97,7 @@ fn gap_text_uses_catalogue_texts_in_the_language() {
 
 #[test]
 fn gap_text_findings_and_roadmap_follow_the_language() {
-    let aims = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../core/tests/corpus/gap/public-university/aims.toml");
-    let run = |lang: &str| {
-        let out = Command::new(env!("CARGO_BIN_EXE_aimskit"))
-            .arg("gap")
-            .arg(&aims)
-            .args(["--as-of", "2026-11-29", "--lang", lang])
-            .output()
-            .unwrap();
-        assert_eq!(out.status.code(), Some(0), "{lang}");
-        String::from_utf8(out.stdout).unwrap()
-    };
+    let run = public_university_gap;
     let en = run("en");
     assert!(
         en.contains("needs a fundamental rights impact assessment"),
@@ -146,18 +135,7 @@ fn gap_text_findings_and_roadmap_follow_the_language() {
 
 #[test]
 fn gap_text_headings_follow_the_language() {
-    let aims = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../core/tests/corpus/gap/public-university/aims.toml");
-    let run = |lang: &str| {
-        let out = Command::new(env!("CARGO_BIN_EXE_aimskit"))
-            .arg("gap")
-            .arg(&aims)
-            .args(["--as-of", "2026-11-29", "--lang", lang])
-            .output()
-            .unwrap();
-        assert_eq!(out.status.code(), Some(0), "{lang}");
-        String::from_utf8(out.stdout).unwrap()
-    };
+    let run = public_university_gap;
     let english = [
         "Readiness score:",
         "AI system inventory",
@@ -238,4 +216,18 @@ fn needs_review_follows_the_language() {
             );
         }
     }
+}
+
+/// `aimskit gap` text output for the public-university corpus case in `lang`.
+fn public_university_gap(lang: &str) -> String {
+    let aims = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../core/tests/corpus/gap/public-university/aims.toml");
+    let out = Command::new(env!("CARGO_BIN_EXE_aimskit"))
+        .arg("gap")
+        .arg(&aims)
+        .args(["--as-of", "2026-11-29", "--lang", lang])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{lang}");
+    String::from_utf8(out.stdout).unwrap()
 }

@@ -384,38 +384,21 @@ fn consequence(base: &TriageResult, alt: &TriageResult) -> Option<Change> {
     let (bk, ak) = (key(base), key(alt));
     if bk != ak {
         score = score.max(3);
-        let added: Vec<String> = alt
-            .obligations
-            .iter()
-            .filter(|o| {
-                !bk.contains(&(
-                    o.role.as_str().to_owned(),
-                    o.id.clone(),
-                    o.applies_from.to_string(),
-                ))
-            })
-            .filter_map(|o| {
-                o.articles
-                    .first()
-                    .map(|a| format!("{a} ({})", o.role.as_str()))
-            })
-            .collect();
-        let removed: Vec<String> = base
-            .obligations
-            .iter()
-            .filter(|o| {
-                !ak.contains(&(
-                    o.role.as_str().to_owned(),
-                    o.id.clone(),
-                    o.applies_from.to_string(),
-                ))
-            })
-            .filter_map(|o| {
-                o.articles
-                    .first()
-                    .map(|a| format!("{a} ({})", o.role.as_str()))
-            })
-            .collect();
+        // The first article and role of each obligation of `r` not in `other`.
+        let missing_from = |r: &TriageResult, other: &[(String, String, String)]| -> Vec<String> {
+            r.obligations
+                .iter()
+                .zip(key(r))
+                .filter(|(_, k)| !other.contains(k))
+                .filter_map(|(o, _)| {
+                    o.articles
+                        .first()
+                        .map(|a| format!("{a} ({})", o.role.as_str()))
+                })
+                .collect()
+        };
+        let added = missing_from(alt, &bk);
+        let removed = missing_from(base, &ak);
         let mut s = String::from("your obligations would change");
         let show = |v: &[String]| {
             let mut v: Vec<String> = v.to_vec();
