@@ -121,6 +121,20 @@ fn flip(
     }]
 }
 
+/// The English label of a list ID and the `id`/`label`/`label_key` message
+/// arguments that let front ends show it in another language.
+fn id_label(rules: &Rules, field: &str, id: &str) -> (String, Args) {
+    let label = rules
+        .id(field, id)
+        .map(|d| d.label.clone())
+        .unwrap_or_default();
+    let mut args = Args::new();
+    arg(&mut args, "id", id);
+    arg(&mut args, "label", label.clone());
+    arg(&mut args, "label_key", format!("opt.{field}.{id}"));
+    (label, args)
+}
+
 fn list<T: SpecId>(
     rules: &Rules,
     sys: &SystemFile,
@@ -139,21 +153,12 @@ fn list<T: SpecId>(
             .map(|id| {
                 let mut s = sys.clone();
                 get(&mut s).push(*id);
-                let label = rules
-                    .id(field, id.as_str())
-                    .map(|d| d.label.clone())
-                    .unwrap_or_default();
+                let (label, id_args) = id_label(rules, field, id.as_str());
                 let mut args = Args::new();
                 if has_key {
+                    args = id_args;
                     arg(&mut args, "cond_msg", "review.c.example");
                     arg(&mut args, "some_msg", format!("review.some.{field}"));
-                    arg(&mut args, "id", id.as_str());
-                    arg(&mut args, "label", label.clone());
-                    arg(
-                        &mut args,
-                        "label_key",
-                        format!("opt.{field}.{}", id.as_str()),
-                    );
                 }
                 Alt {
                     phrase: format!("{some} (e.g. `{}`: {label})", id.as_str()),
@@ -169,19 +174,8 @@ fn list<T: SpecId>(
             .map(|id| {
                 let mut s = sys.clone();
                 get(&mut s).retain(|x| x != id);
-                let label = rules
-                    .id(field, id.as_str())
-                    .map(|d| d.label.clone())
-                    .unwrap_or_default();
-                let mut args = Args::new();
+                let (label, mut args) = id_label(rules, field, id.as_str());
                 arg(&mut args, "cond_msg", "review.c.without");
-                arg(&mut args, "id", id.as_str());
-                arg(&mut args, "label", label.clone());
-                arg(
-                    &mut args,
-                    "label_key",
-                    format!("opt.{field}.{}", id.as_str()),
-                );
                 Alt {
                     phrase: format!("`{}` ({label}) did not apply", id.as_str()),
                     args,
