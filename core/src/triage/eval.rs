@@ -11,9 +11,11 @@
 use super::result::{GpaiStatus, Obligation, Review, Role, Tier, TraceStep, TriageResult};
 use super::rules::Rules;
 use crate::Date;
+use crate::i18n::{Args, Lang};
 use crate::system::{
     AnnexIPoint, AnnexIiiPoint as P3, Art5Exception as X5, Art5Practice as A5,
     Art50Exception as X50, Art50Provision as A50, Exclusion as Ex, NexusKind as Nx, SystemFile,
+    ValueChain,
 };
 
 /// Systemic-risk presumption threshold (Art. 51(2)): strictly greater than.
@@ -62,12 +64,18 @@ impl<'r> Cx<'r> {
         });
     }
 
-    /// Flags `field` with the English `why` of locale key `key`.
-    fn flag(&mut self, field: &str, key: &str, why: impl Into<String>) {
-        let why = why.into();
+    /// Flags `field` with locale key `key` (a `review.flag.*` text) and its
+    /// arguments; `why` is the English rendering of that key.
+    fn flag(&mut self, field: &str, key: &str, args: &[(&str, &str)]) {
+        let args: Args = args
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect();
+        let why = crate::i18n::review_message(Lang::En, key, &args);
         if !self.flags.iter().any(|f| f.field == field && f.why == why) {
             let mut r = Review::plain(field, why);
             r.key = key.to_owned();
+            r.args = args;
             self.flags.push(r);
         }
     }
@@ -219,6 +227,7 @@ fn system_axis(
         return (Classification::empty(Tier::NotAiSystem), declared.to_vec());
     }
     cx.fire("ai_system.yes", &[]);
+    exclusion_flags(cx, sys);
     if let Some(e) = hard_exclusion {
         cx.fire(&format!("scope.exclusion.{}", e.as_str()), &[]);
         return (Classification::empty(Tier::OutOfScope), declared.to_vec());
@@ -238,9 +247,11 @@ fn system_axis(
         cx.fire("scope.exclusion.2.12.not_covered", &[]);
     }
     class.tier = if !class.prohibited.is_empty() {
-        // The spec keeps high_risk_basis empty unless the tier is high-risk.
+        // The spec keeps high_risk_basis empty unless the tier is high-risk,
+        // and Art. 5 binds the operator even for a Section B product.
         class.basis.clear();
         class.derogation.clear();
+        class.section_b_only = false;
         Tier::Prohibited
     } else if !class.basis.is_empty() {
         Tier::HighRisk
@@ -255,6 +266,21 @@ fn system_axis(
     (class, roles)
 }
 
+/// Exclusions that contradict other facts: the rules cannot tell which is
+/// right, so the user must (Art. 2(4), Art. 2(8)).
+fn exclusion_flags(cx: &mut Cx<'_>, sys: &SystemFile) {
+    let placed = sys
+        .eu_nexus
+        .iter()
+        .any(|n| matches!(n, Nx::PlacedOnMarket | Nx::PutIntoService));
+    if sys.exclusions.contains(&Ex::PreMarketResearch) && placed {
+        cx.flag("exclusions", "review.flag.pre_market", &[]);
+    }
+    if sys.exclusions.contains(&Ex::ThirdCountryAuthority) && sys.established_in_eu {
+        cx.flag("exclusions", "review.flag.third_country", &[]);
+    }
+}
+
 /// Art. 2(1) per declared role and Art. 2(10). `None` = out of scope.
 fn territorial_scope(cx: &mut Cx<'_>, sys: &SystemFile, declared: &[Role]) -> Option<Vec<Role>> {
     let nexus = |n: Nx| sys.eu_nexus.contains(&n);
@@ -262,7 +288,7 @@ fn territorial_scope(cx: &mut Cx<'_>, sys: &SystemFile, declared: &[Role]) -> Op
     if declared.is_empty() {
         if linked {
             cx.fire("scope.no_roles", &[]);
-            cx.flag("roles", "review.flag.no_role", "No role is given, so no obligations can be assigned: say whether you are provider, deployer, importer, distributor, authorised representative or product manufacturer.");
+            cx.flag("roles", "review.flag.no_role", &[]);
             return Some(Vec::new());
         }
         cx.fire("scope.out", &[]);
@@ -278,7 +304,7 @@ fn territorial_scope(cx: &mut Cx<'_>, sys: &SystemFile, declared: &[Role]) -> Op
                 } else if nexus(Nx::OutputUsedInEu) {
                     Some("scope.provider.output")
                 } else if sys.established_in_eu {
-                    cx.flag("eu_nexus", "review.flag.eu_link", "A provider established in the EU that neither places the system on the EU market nor puts it into service there, and whose output is not used in the EU, falls outside Art. 2(1)(a): give the EU link.");
+                    cx.flag("eu_nexus", "review.flag.eu_link", &[]);
                     Some("scope.provider.established")
                 } else {
                     None
@@ -350,7 +376,17 @@ fn classify(cx: &mut Cx<'_>, sys: &SystemFile) -> Classification {
                         implied.push(P3::P1A);
                         class.rbi_excepted = true;
                     }
-                    A5::D => cx.fire("art5.d.annex_iii", &[]),
+                    A5::D => {
+                        cx.fire("art5.d.annex_iii", &[]);
+                        if !sys.annex_iii.iter().any(|p| p.area() == 6) {
+                            cx.flag("annex_iii", "review.flag.art5_d", &[]);
+                        }
+                    }
+                    A5::G => {
+                        if !sys.annex_iii.contains(&P3::P1B) {
+                            cx.flag("annex_iii", "review.flag.art5_g", &[]);
+                        }
+                    }
                     _ => {}
                 }
             }
@@ -482,6 +518,7 @@ fn transparency(cx: &mut Cx<'_>, sys: &SystemFile, points: &[P3], class: &mut Cl
     if fact(A50::Interacts) {
         if le {
             excepted_by_le.push("Art. 50(1)");
+            cx.flag("art50_exceptions", "review.flag.art50_1_public_report", &[]);
         } else if exc(X50::Obvious) {
             cx.fire("art50.exception.obvious", &[]);
         } else {
@@ -559,7 +596,7 @@ fn value_chain(cx: &mut Cx<'_>, sys: &SystemFile, class: &Classification, roles:
     if class.tier != Tier::HighRisk {
         if !sys.value_chain.is_empty() && class.tier != Tier::Prohibited {
             cx.fire("art25.no_effect", &[]);
-            cx.flag("value_chain", "review.flag.art25", "Art. 25(1) only applies to high-risk systems (for 25.1.c: the new purpose must be high-risk), but no Annex I or Annex III basis applies: check annex_i/annex_iii or the value-chain answer.");
+            cx.flag("value_chain", "review.flag.art25", &[]);
         }
         return;
     }
@@ -658,7 +695,10 @@ fn obligations(cx: &mut Cx<'_>, sys: &SystemFile, class: &Classification, roles:
         }
         match para {
             "50.1" => cx.oblige("transparency.interaction", bearer),
-            "50.2" => cx.oblige("transparency.marking", bearer),
+            "50.2" => {
+                cx.oblige("transparency.marking", bearer);
+                marking_grace(cx);
+            }
             "50.3" => cx.oblige("transparency.emotion_biometric", bearer),
             _ => {
                 if sys.art50.contains(&A50::DeepFake) {
@@ -679,6 +719,31 @@ fn obligations(cx: &mut Cx<'_>, sys: &SystemFile, class: &Classification, roles:
                 }
             }
         }
+    }
+}
+
+/// Art. 111(4) as inserted by Reg. 2026/1744: a generative system placed on
+/// the market before the Art. 50 date has until the grace date for Art. 50(2).
+/// The file does not say when the system was placed, so before the grace
+/// date the answer changes when the marking duty applies.
+fn marking_grace(cx: &mut Cx<'_>) {
+    let (Some(from), Some(until)) = (
+        cx.rules.date("transparency"),
+        cx.rules.date("transparency_grace"),
+    ) else {
+        return;
+    };
+    if cx.as_of < until {
+        let (from, until) = (from.to_string(), until.to_string());
+        cx.fire(
+            "art50.grace",
+            &[("from", from.as_str()), ("until", until.as_str())],
+        );
+        cx.flag(
+            "placed_on_market",
+            "review.flag.art50_2_grace",
+            &[("from", from.as_str()), ("until", until.as_str())],
+        );
     }
 }
 
@@ -739,6 +804,7 @@ fn high_risk_obligations(
     cx.hr_date = date;
     if let Some(d) = date {
         cx.fire("high_risk.dates", &[("date", &d.to_string())]);
+        legacy(cx, sys, d);
     }
     for v in &sys.value_chain {
         cx.oblige(&format!("value_chain.{}", v.as_str()), Role::Provider);
@@ -795,6 +861,30 @@ fn high_risk_obligations(
     }
 }
 
+/// Art. 111(2) as amended: a high-risk system placed on the market or put
+/// into service before its Chapter III date is covered only once its design
+/// changes significantly; systems intended for public authorities comply by
+/// the public-authority deadline in any case. A substantial modification or
+/// a new intended purpose (Art. 25(1)(b)-(c)) is such a change; otherwise the
+/// file cannot say when the system was placed, so the user must.
+fn legacy(cx: &mut Cx<'_>, sys: &SystemFile, date: Date) {
+    let changed = sys
+        .value_chain
+        .iter()
+        .any(|v| matches!(v, ValueChain::B | ValueChain::C));
+    if changed {
+        cx.fire("high_risk.legacy.changed", &[]);
+        return;
+    }
+    let Some(public) = cx.rules.date("high_risk_public_authorities") else {
+        return;
+    };
+    let (date, public) = (date.to_string(), public.to_string());
+    let args = [("date", date.as_str()), ("public_date", public.as_str())];
+    cx.fire("high_risk.legacy", &args);
+    cx.flag("placed_on_market", "review.flag.legacy_high_risk", &args);
+}
+
 /// Art. 27(1): who must do a fundamental rights impact assessment.
 fn fria(cx: &mut Cx<'_>, sys: &SystemFile, class: &Classification) {
     let relevant: Vec<P3> = class
@@ -834,7 +924,7 @@ fn gpai_axis(cx: &mut Cx<'_>, sys: &SystemFile, hard_exclusion: Option<Ex>) -> G
     };
     if !g.provider {
         if g.training_flops > INDICATIVE_GPAI_FLOPS || g.designated {
-            cx.flag("gpai.provider", "review.flag.gpai", "The model facts (training compute above 10^23 FLOP or a Commission designation) suggest a general-purpose AI model, but you do not say you place one on the market: check gpai.provider.");
+            cx.flag("gpai.provider", "review.flag.gpai", &[]);
         }
         return GpaiStatus::None;
     }
@@ -932,6 +1022,9 @@ pub(crate) fn fired_rule_ids() -> Vec<String> {
         "art6_3.registration_unverified",
         "high_risk.annex_iii",
         "high_risk.dates",
+        "high_risk.legacy",
+        "high_risk.legacy.changed",
+        "art50.grace",
         "art25.no_effect",
         "art50.50.1",
         "art50.50.2",
