@@ -3,7 +3,9 @@
 //!
 //! - A boolean is flipped.
 //! - A non-empty list is evaluated without each of its items in turn; every
-//!   item whose removal changes the outcome is reported.
+//!   item whose removal changes the outcome is reported. A list of two or
+//!   more items is also evaluated empty ("none of them applies"), reported
+//!   when that changes the outcome in a way no single removal already said.
 //! - An empty list is evaluated with each known ID added in turn; the most
 //!   consequential change is reported with that ID as the example.
 //! - `gpai.training_flops` is moved across the 10^25 FLOP threshold;
@@ -55,11 +57,18 @@ pub(crate) fn review(
         seen.push(field);
         let (alts, pick_best) = alternatives(rules, sys, field);
         let mut best: Option<(u8, Review)> = None;
+        let mut said: Vec<String> = Vec::new();
         for alt in alts {
             let (r, _) = evaluate(rules, &alt.sys, as_of);
             let Some(change) = consequence(base, &r) else {
                 continue;
             };
+            // The same consequence once per field (e.g. "none applied" when
+            // removing the only relevant item already says it).
+            if said.contains(&change.text) {
+                continue;
+            }
+            said.push(change.text.clone());
             let mut item = Review::plain(
                 field.as_str(),
                 format!("If {}, {}.", alt.phrase, change.text),
@@ -169,7 +178,7 @@ fn list<T: SpecId>(
             .collect();
         (alts, true)
     } else {
-        let alts = current
+        let mut alts: Vec<Alt> = current
             .iter()
             .map(|id| {
                 let mut s = sys.clone();
@@ -183,6 +192,23 @@ fn list<T: SpecId>(
                 }
             })
             .collect();
+        // The whole list is unsure: none of its items may apply, which can
+        // matter when each item alone is redundant (two Art. 6(3)
+        // conditions, two exclusions).
+        if current.len() > 1 {
+            let mut s = sys.clone();
+            get(&mut s).clear();
+            let none = f.and_then(|f| f.none.clone());
+            let mut args = Args::new();
+            if none.is_some() {
+                arg(&mut args, "cond_msg", format!("review.none.{field}"));
+            }
+            alts.push(Alt {
+                phrase: none.unwrap_or_else(|| format!("`{field}` were empty")),
+                args,
+                sys: s,
+            });
+        }
         (alts, false)
     }
 }
