@@ -293,6 +293,7 @@ prop_compose! {
         x50 in pick::<Art50Exception>(), vc in pick::<ValueChain>(), unsure in pick::<FieldName>(),
         gpai in proptest::option::of((any::<bool>(), 0.0f64..1e27, any::<bool>(), any::<bool>(), proptest::option::of(0i64..4000))),
         name in "[ -~]{0,20}",
+        ext in (proptest::option::of(0i64..2500), any::<bool>(), any::<bool>(), proptest::option::of(any::<bool>())),
     ) -> SystemFile {
         let mut s = SystemFile::new(name);
         s.roles = roles; s.established_in_eu = eu; s.eu_nexus = nexus;
@@ -301,6 +302,9 @@ prop_compose! {
         s.exclusions = exclusions; s.art5 = art5; s.art5_exceptions = x5; s.annex_i = annex_i;
         s.annex_iii = annex_iii; s.art6_3 = art6_3; s.art50 = art50; s.art50_exceptions = x50;
         s.value_chain = vc; s.unsure = unsure;
+        // The optional extension fields (docs/legal-notes.md).
+        s.first_placed_on_market = ext.0.and_then(|d| date("2024-08-01").add_days(d));
+        s.significant_change = ext.1; s.for_public_authorities = ext.2; s.public_crime_reporting = ext.3;
         s.gpai = gpai.map(|(provider, training_flops, designated, open_source, days)| GpaiFacts {
             provider, training_flops, designated, open_source,
             placed_before: days.and_then(|d| date("2023-01-01").add_days(d)),

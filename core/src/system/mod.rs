@@ -87,6 +87,18 @@ pub struct SystemFile {
     pub art50_exceptions: Vec<Art50Exception>,
     /// Art. 25(1) changes.
     pub value_chain: Vec<ValueChain>,
+    /// Optional (project extension): the date this type and model was first
+    /// placed on the EU market or put into service (Art. 111(2), 111(4)).
+    pub first_placed_on_market: Option<Date>,
+    /// Optional: its design changed significantly after the Chapter III
+    /// date (Art. 111(2)); left out = no such change.
+    pub significant_change: bool,
+    /// Optional: intended to be used by public authorities (Art. 111(2)
+    /// second sentence).
+    pub for_public_authorities: bool,
+    /// Optional: available to the public to report a criminal offence
+    /// (Art. 50(1)); `None` = not said.
+    pub public_crime_reporting: Option<bool>,
     /// Facts the user is not sure about.
     pub unsure: Vec<FieldName>,
     /// The optional impact worksheet.
@@ -142,6 +154,10 @@ impl SystemFile {
             art50: Vec::new(),
             art50_exceptions: Vec::new(),
             value_chain: Vec::new(),
+            first_placed_on_market: None,
+            significant_change: false,
+            for_public_authorities: false,
+            public_crime_reporting: None,
             unsure: Vec::new(),
             impact: None,
             gpai: None,
@@ -173,6 +189,10 @@ pub const TOP_LEVEL_FIELDS: &[&str] = &[
     "art50",
     "art50_exceptions",
     "value_chain",
+    "first_placed_on_market",
+    "significant_change",
+    "for_public_authorities",
+    "public_crime_reporting",
     "unsure",
     "impact",
     "gpai",

@@ -76,6 +76,14 @@ pub fn to_toml(sys: &SystemFile) -> String {
     list!(art50);
     list!(art50_exceptions);
     list!(value_chain);
+    if let Some(d) = sys.first_placed_on_market {
+        line("first_placed_on_market", toml_str(&d.to_string()));
+    }
+    flag!(significant_change);
+    flag!(for_public_authorities);
+    if let Some(b) = sys.public_crime_reporting {
+        line("public_crime_reporting", b.to_string());
+    }
     list!(unsure);
     if let Some(impact) = &sys.impact {
         let mut t = toml::Table::new();
@@ -120,7 +128,8 @@ fn gpai_json(g: &GpaiFacts) -> Value {
     Value::Object(m)
 }
 
-/// Writes the system file as pretty JSON with every field present.
+/// Writes the system file as pretty JSON with every spec field present (the
+/// optional extension fields only when given).
 ///
 /// # Example
 /// ```
@@ -153,6 +162,20 @@ pub fn to_json(sys: &SystemFile) -> String {
     m.insert("art50".into(), json!(ids(&sys.art50)));
     m.insert("art50_exceptions".into(), json!(ids(&sys.art50_exceptions)));
     m.insert("value_chain".into(), json!(ids(&sys.value_chain)));
+    // Optional extensions: written only when given, so files without them
+    // keep their exact normalised form.
+    if let Some(d) = sys.first_placed_on_market {
+        m.insert("first_placed_on_market".into(), json!(d.to_string()));
+    }
+    if sys.significant_change {
+        m.insert("significant_change".into(), json!(true));
+    }
+    if sys.for_public_authorities {
+        m.insert("for_public_authorities".into(), json!(true));
+    }
+    if let Some(b) = sys.public_crime_reporting {
+        m.insert("public_crime_reporting".into(), json!(b));
+    }
     m.insert("unsure".into(), json!(ids(&sys.unsure)));
     if let Some(impact) = &sys.impact {
         m.insert(

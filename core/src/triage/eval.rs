@@ -31,6 +31,9 @@ pub(crate) struct Cx<'r> {
     obligations: Vec<(usize, Obligation)>,
     hr_date: Option<Date>,
     gpai_date: Option<Date>,
+    /// Art. 111(2): a legacy high-risk system without significant change;
+    /// the high-risk obligations are not attached.
+    legacy_exempt: bool,
 }
 
 impl<'r> Cx<'r> {
@@ -43,6 +46,7 @@ impl<'r> Cx<'r> {
             obligations: Vec::new(),
             hr_date: None,
             gpai_date: None,
+            legacy_exempt: false,
         }
     }
 
@@ -82,14 +86,23 @@ impl<'r> Cx<'r> {
 
     /// Attaches an obligation to `role`.
     fn oblige(&mut self, id: &str, role: Role) {
+        self.oblige_at(id, role, None);
+    }
+
+    /// Attaches an obligation to `role`, from `from` instead of its rule
+    /// date when given (a transitional rule moved it).
+    fn oblige_at(&mut self, id: &str, role: Role, from: Option<Date>) {
         let Some((pos, def)) = self.rules.obligation(id) else {
             return;
         };
-        let date = match def.date.as_str() {
+        if def.date == "high_risk" && self.legacy_exempt {
+            return;
+        }
+        let date = from.or_else(|| match def.date.as_str() {
             "high_risk" => self.hr_date.or_else(|| self.rules.date("annex_iii")),
             "gpai" => self.gpai_date.or_else(|| self.rules.date("gpai")),
             key => self.rules.date(key),
-        };
+        });
         let Some(applies_from) = date else {
             return;
         };
@@ -382,10 +395,8 @@ fn classify(cx: &mut Cx<'_>, sys: &SystemFile) -> Classification {
                             cx.flag("annex_iii", "review.flag.art5_d", &[]);
                         }
                     }
-                    A5::G => {
-                        if !sys.annex_iii.contains(&P3::P1B) {
-                            cx.flag("annex_iii", "review.flag.art5_g", &[]);
-                        }
+                    A5::G if !sys.annex_iii.contains(&P3::P1B) => {
+                        cx.flag("annex_iii", "review.flag.art5_g", &[]);
                     }
                     _ => {}
                 }
@@ -516,9 +527,19 @@ fn transparency(cx: &mut Cx<'_>, sys: &SystemFile, points: &[P3], class: &mut Cl
     let mut excepted_by_le: Vec<&str> = Vec::new();
 
     if fact(A50::Interacts) {
-        if le {
+        let public_report = le && sys.public_crime_reporting == Some(true);
+        if public_report {
+            cx.fire("art50.exception.public_report", &[]);
+        }
+        if le && !public_report {
             excepted_by_le.push("Art. 50(1)");
-            cx.flag("art50_exceptions", "review.flag.art50_1_public_report", &[]);
+            if sys.public_crime_reporting.is_none() {
+                cx.flag(
+                    "public_crime_reporting",
+                    "review.flag.art50_1_public_report",
+                    &[],
+                );
+            }
         } else if exc(X50::Obvious) {
             cx.fire("art50.exception.obvious", &[]);
         } else {
@@ -695,10 +716,7 @@ fn obligations(cx: &mut Cx<'_>, sys: &SystemFile, class: &Classification, roles:
         }
         match para {
             "50.1" => cx.oblige("transparency.interaction", bearer),
-            "50.2" => {
-                cx.oblige("transparency.marking", bearer);
-                marking_grace(cx);
-            }
+            "50.2" => marking(cx, sys, bearer),
             "50.3" => cx.oblige("transparency.emotion_biometric", bearer),
             _ => {
                 if sys.art50.contains(&A50::DeepFake) {
@@ -722,28 +740,33 @@ fn obligations(cx: &mut Cx<'_>, sys: &SystemFile, class: &Classification, roles:
     }
 }
 
-/// Art. 111(4) as inserted by Reg. 2026/1744: a generative system placed on
-/// the market before the Art. 50 date has until the grace date for Art. 50(2).
-/// The file does not say when the system was placed, so before the grace
-/// date the answer changes when the marking duty applies.
-fn marking_grace(cx: &mut Cx<'_>) {
+/// The Art. 50(2) marking duty, with Art. 111(4) as inserted by Reg.
+/// 2026/1744: a generative system placed on the market before the Art. 50
+/// date has until the grace date. Without `first_placed_on_market` the
+/// answer changes when the duty applies, which matters before the grace date.
+fn marking(cx: &mut Cx<'_>, sys: &SystemFile, bearer: Role) {
     let (Some(from), Some(until)) = (
         cx.rules.date("transparency"),
         cx.rules.date("transparency_grace"),
     ) else {
+        cx.oblige("transparency.marking", bearer);
         return;
     };
-    if cx.as_of < until {
-        let (from, until) = (from.to_string(), until.to_string());
-        cx.fire(
-            "art50.grace",
-            &[("from", from.as_str()), ("until", until.as_str())],
-        );
-        cx.flag(
-            "placed_on_market",
-            "review.flag.art50_2_grace",
-            &[("from", from.as_str()), ("until", until.as_str())],
-        );
+    let args = [("from", from.to_string()), ("until", until.to_string())];
+    let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    match sys.first_placed_on_market {
+        Some(p) if p < from => {
+            cx.fire("art50.grace.applies", &args);
+            cx.oblige_at("transparency.marking", bearer, Some(until));
+        }
+        Some(_) => cx.oblige("transparency.marking", bearer),
+        None => {
+            cx.oblige("transparency.marking", bearer);
+            if cx.as_of < until {
+                cx.fire("art50.grace", &args);
+                cx.flag("first_placed_on_market", "review.flag.art50_2_grace", &args);
+            }
+        }
     }
 }
 
@@ -804,7 +827,10 @@ fn high_risk_obligations(
     cx.hr_date = date;
     if let Some(d) = date {
         cx.fire("high_risk.dates", &[("date", &d.to_string())]);
-        legacy(cx, sys, d);
+        legacy(cx, sys, roles, d);
+    }
+    if cx.legacy_exempt {
+        return;
     }
     for v in &sys.value_chain {
         cx.oblige(&format!("value_chain.{}", v.as_str()), Role::Provider);
@@ -865,13 +891,14 @@ fn high_risk_obligations(
 /// into service before its Chapter III date is covered only once its design
 /// changes significantly; systems intended for public authorities comply by
 /// the public-authority deadline in any case. A substantial modification or
-/// a new intended purpose (Art. 25(1)(b)-(c)) is such a change; otherwise the
-/// file cannot say when the system was placed, so the user must.
-fn legacy(cx: &mut Cx<'_>, sys: &SystemFile, date: Date) {
-    let changed = sys
-        .value_chain
-        .iter()
-        .any(|v| matches!(v, ValueChain::B | ValueChain::C));
+/// a new intended purpose (Art. 25(1)(b)-(c)) is such a change. Without
+/// `first_placed_on_market` the file cannot say, so the user must.
+fn legacy(cx: &mut Cx<'_>, sys: &SystemFile, roles: &[Role], date: Date) {
+    let changed = sys.significant_change
+        || sys
+            .value_chain
+            .iter()
+            .any(|v| matches!(v, ValueChain::B | ValueChain::C));
     if changed {
         cx.fire("high_risk.legacy.changed", &[]);
         return;
@@ -879,10 +906,33 @@ fn legacy(cx: &mut Cx<'_>, sys: &SystemFile, date: Date) {
     let Some(public) = cx.rules.date("high_risk_public_authorities") else {
         return;
     };
-    let (date, public) = (date.to_string(), public.to_string());
-    let args = [("date", date.as_str()), ("public_date", public.as_str())];
-    cx.fire("high_risk.legacy", &args);
-    cx.flag("placed_on_market", "review.flag.legacy_high_risk", &args);
+    let (date_s, public_s) = (date.to_string(), public.to_string());
+    let args = [
+        ("date", date_s.as_str()),
+        ("public_date", public_s.as_str()),
+    ];
+    match sys.first_placed_on_market {
+        None => {
+            cx.fire("high_risk.legacy", &args);
+            cx.flag(
+                "first_placed_on_market",
+                "review.flag.legacy_high_risk",
+                &args,
+            );
+        }
+        Some(p) if p >= date => {}
+        Some(_) => {
+            let public_use =
+                sys.for_public_authorities || (sys.public_body && roles.contains(&Role::Deployer));
+            if public_use {
+                cx.fire("high_risk.legacy.public", &args);
+                cx.hr_date = Some(public);
+            } else {
+                cx.fire("high_risk.legacy.exempt", &args);
+                cx.legacy_exempt = true;
+            }
+        }
+    }
 }
 
 /// Art. 27(1): who must do a fundamental rights impact assessment.
@@ -1024,7 +1074,11 @@ pub(crate) fn fired_rule_ids() -> Vec<String> {
         "high_risk.dates",
         "high_risk.legacy",
         "high_risk.legacy.changed",
+        "high_risk.legacy.public",
+        "high_risk.legacy.exempt",
         "art50.grace",
+        "art50.grace.applies",
+        "art50.exception.public_report",
         "art25.no_effect",
         "art50.50.1",
         "art50.50.2",
