@@ -842,7 +842,14 @@ fn high_risk_obligations(
         for id in PROVIDER_HR {
             cx.oblige(id, Role::Provider);
         }
-        if !sys.established_in_eu {
+        // Art. 22(1): "prior to making their high-risk AI systems available
+        // on the Union market"; a provider reached only through output used
+        // in the EU (Art. 2(1)(c)) makes nothing available here.
+        let on_eu_market = sys
+            .eu_nexus
+            .iter()
+            .any(|n| matches!(n, Nx::PlacedOnMarket | Nx::PutIntoService | Nx::UsedInEu));
+        if !sys.established_in_eu && on_eu_market {
             cx.oblige("hr.authorised_representative", Role::Provider);
         }
         if iii_persons {
