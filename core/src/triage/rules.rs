@@ -260,7 +260,15 @@ fn validate(r: &Rules) -> Result<(), String> {
             return Err(ctx("needs a source and a title".into()));
         }
     }
-    for key in ["annex_iii", "annex_i", "gpai", "gpai_legacy"] {
+    for key in [
+        "annex_iii",
+        "annex_i",
+        "gpai",
+        "gpai_legacy",
+        "transparency",
+        "transparency_grace",
+        "high_risk_public_authorities",
+    ] {
         if !r.dates.contains_key(key) {
             return Err(format!("missing date `{key}`"));
         }
