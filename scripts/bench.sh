@@ -5,5 +5,5 @@
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
 step "cargo bench -p aimskit-core (brief: 1 s warm-up, 3 s measurement, 20 samples)"
-cargo bench -p aimskit-core --bench triage --bench gap -- --warm-up-time 1 --measurement-time 3 --sample-size 20 "$@" ||
+cargo bench -p aimskit-core --bench triage --bench gap --bench load -- --warm-up-time 1 --measurement-time 3 --sample-size 20 "$@" ||
   die "cargo bench failed"

@@ -1,10 +1,12 @@
-//! Loading compiled-in TOML data (rules, catalogue, translations).
+//! Compiled-in data (rules, catalogue, translations) and the TOML/JSON
+//! conversions shared by the file parsers and writers.
 //!
-//! The text is parsed into a generic TOML table and converted to a JSON value,
-//! and only then deserialised into the typed structs. That way the wasm build
-//! carries one typed deserialiser per struct (serde_json's) instead of one per
-//! TOML deserialiser type, which roughly halves the code serde generates for
-//! the data structs.
+//! `build.rs` turns the TOML data files into compact JSON (deserialised
+//! straight into the typed structs) and flat text tables, read here in place:
+//! an entry ends with [`RECORD`]; a keyed entry is `key` [`UNIT`] `text`.
+//! [`from_toml`] is the original path (TOML table, then JSON value, then the
+//! typed struct): rule data passed in as text goes through it, and tests use
+//! it to prove the compiled data equal to the TOML files.
 
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -13,6 +15,41 @@ use serde_json::Value;
 pub(crate) fn from_toml<T: DeserializeOwned>(text: &str) -> Result<T, String> {
     let table: toml::Table = text.parse().map_err(|e: toml::de::Error| e.to_string())?;
     serde_json::from_value(toml_to_json(toml::Value::Table(table))).map_err(|e| e.to_string())
+}
+
+/// `v` without spare capacity: JSON arrays carry no length, so a vector
+/// deserialised from one has grown by doubling; loaded data is kept for the
+/// whole session.
+pub(crate) fn tight<T>(mut v: Vec<T>) -> Vec<T> {
+    v.shrink_to_fit();
+    v
+}
+
+/// Ends an entry of a compiled flat table or list.
+pub(crate) const RECORD: char = '\u{1e}';
+/// Separates key and text in a flat table; alone, marks a missing text.
+pub(crate) const UNIT: char = '\u{1f}';
+
+/// The start offsets of the entries of a flat table or list.
+pub(crate) fn record_starts(text: &str) -> Box<[u32]> {
+    let mut at = 0;
+    text.split_terminator(RECORD)
+        .map(|entry| {
+            let start = at;
+            at += entry.len() + RECORD.len_utf8();
+            u32::try_from(start).unwrap_or(u32::MAX)
+        })
+        .collect()
+}
+
+/// Entry `i` of a flat table or list (without its [`RECORD`]).
+pub(crate) fn record<'t>(text: &'t str, starts: &[u32], i: usize) -> Option<&'t str> {
+    let start = usize::try_from(*starts.get(i)?).ok()?;
+    let end = match starts.get(i + 1) {
+        Some(&next) => usize::try_from(next).ok()?,
+        None => text.len(),
+    };
+    text.get(start..end)?.strip_suffix(RECORD)
 }
 
 /// Converts a TOML value to the equivalent JSON value (dates become strings).
@@ -63,6 +100,18 @@ pub(crate) fn json_to_toml(v: &Value) -> Option<toml::Value> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn flat_records() {
+        let text = "a\u{1f}1\u{1e}b\u{1f}\u{1e}\u{1e}";
+        let starts = record_starts(text);
+        assert_eq!(starts.len(), 3);
+        assert_eq!(record(text, &starts, 0), Some("a\u{1f}1"));
+        assert_eq!(record(text, &starts, 1), Some("b\u{1f}"));
+        assert_eq!(record(text, &starts, 2), Some(""));
+        assert_eq!(record(text, &starts, 3), None);
+        assert!(record_starts("").is_empty());
+    }
 
     #[derive(serde::Deserialize, Debug, PartialEq)]
     #[serde(deny_unknown_fields)]

@@ -2,7 +2,8 @@
 //!
 //! The tables live in `core/locales/<lang>.toml` so that the widget, the CLI
 //! and the JS API share the same labels. Placeholders are written `{name}`
-//! and must be the same in every language (a test checks this).
+//! and must be the same in every language (a test checks this). `build.rs`
+//! compiles each file into a flat [`Table`] that is read in place.
 //!
 //! Texts the engine builds from data come in two ways: triage reasons and
 //! obligation titles are recovered from their English text ([`localize`]);
@@ -12,7 +13,6 @@
 //! a status ID, `*_msg` = a nested locale key, ...) and localised when
 //! rendering; proper names (systems, articles, dates) are passed as they are.
 
-use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
@@ -21,10 +21,12 @@ mod localize;
 pub use localize::{localize, obligation_title, parse_filled, reason};
 mod message;
 pub(crate) use message::review_message;
+mod table;
 /// Gap messages (findings, roadmap, pitfall triggers) from a key and
 /// arguments; the argument convention (which placeholder names carry IDs
 /// that are localised when rendering) is documented in [`message()`]'s module.
 pub use message::{Args, message};
+pub use table::Table;
 
 /// A user-interface language.
 #[derive(
@@ -70,12 +72,13 @@ impl Lang {
         Lang::ALL.into_iter().find(|l| l.code() == primary)
     }
 
-    fn source(self) -> &'static str {
+    /// The compiled table (see `build.rs`).
+    fn compiled(self) -> &'static str {
         match self {
-            Lang::En => include_str!("../locales/en.toml"),
-            Lang::De => include_str!("../locales/de.toml"),
-            Lang::Fr => include_str!("../locales/fr.toml"),
-            Lang::It => include_str!("../locales/it.toml"),
+            Lang::En => include_str!(concat!(env!("OUT_DIR"), "/locale-en.txt")),
+            Lang::De => include_str!(concat!(env!("OUT_DIR"), "/locale-de.txt")),
+            Lang::Fr => include_str!(concat!(env!("OUT_DIR"), "/locale-fr.txt")),
+            Lang::It => include_str!(concat!(env!("OUT_DIR"), "/locale-it.txt")),
         }
     }
 
@@ -89,27 +92,18 @@ impl Lang {
     }
 }
 
-type Table = BTreeMap<String, String>;
-
-/// One language's table, parsed on first use: a session that never leaves
-/// German parses only German (and English, the fallback).
-fn lang_table(lang: Lang) -> &'static Table {
+/// The raw table of one language, indexed on first use: a session that
+/// never leaves German indexes only German (and English, the fallback).
+pub fn table(lang: Lang) -> &'static Table {
     static TABLES: [OnceLock<Table>; 4] = [const { OnceLock::new() }; 4];
-    TABLES[lang.index()]
-        .get_or_init(|| crate::data::from_toml::<Table>(lang.source()).unwrap_or_default())
-}
-
-/// The raw table of one language (for tests and tooling).
-pub fn table(lang: Lang) -> &'static BTreeMap<String, String> {
-    lang_table(lang)
+    TABLES[lang.index()].get_or_init(|| Table::load(lang))
 }
 
 /// The text for `key` in `lang`, falling back to English, then to the key itself.
 pub fn t(lang: Lang, key: &str) -> &str {
-    lang_table(lang)
+    table(lang)
         .get(key)
-        .or_else(|| lang_table(Lang::En).get(key))
-        .map(String::as_str)
+        .or_else(|| table(Lang::En).get(key))
         .unwrap_or(key)
 }
 
@@ -139,10 +133,25 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_language_parses() {
+    fn compiled_tables_equal_the_toml_files() {
+        use std::collections::BTreeMap;
         for lang in Lang::ALL {
-            crate::data::from_toml::<Table>(lang.source())
-                .unwrap_or_else(|e| panic!("{}: {e}", lang.code()));
+            let path = format!(
+                "{}/locales/{}.toml",
+                env!("CARGO_MANIFEST_DIR"),
+                lang.code()
+            );
+            let text = std::fs::read_to_string(&path).unwrap();
+            let old: BTreeMap<String, String> =
+                crate::data::from_toml(&text).unwrap_or_else(|e| panic!("{}: {e}", lang.code()));
+            let new: Vec<(&str, &str)> = table(lang).iter().collect();
+            let old: Vec<(&str, &str)> =
+                old.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+            assert!(old.len() > 500, "{}", lang.code());
+            assert_eq!(new, old, "{}", lang.code());
+            for (k, v) in &old {
+                assert_eq!(table(lang).get(k), Some(*v), "{}: {k}", lang.code());
+            }
         }
     }
 

@@ -95,16 +95,13 @@ fn titles_have_german_and_fall_back_to_english() {
     let cat = catalogue();
     for i in &cat.items {
         assert!(
-            i.title.de.as_deref().is_some_and(|d| !d.is_empty()),
+            i.title.translation(Lang::De).is_some_and(|d| !d.is_empty()),
             "{} lacks a German title",
             i.id
         );
         assert_ne!(i.requirement.get(Lang::Fr), i.requirement.en);
     }
-    let only_en = aimskit_core::gap::Text {
-        en: "x".into(),
-        ..Default::default()
-    };
+    let only_en = aimskit_core::gap::Text::new("x", None, None, None);
     assert_eq!(only_en.get(Lang::It), "x");
     assert_eq!(
         cat.item("6.1.4").unwrap().title.get(Lang::De),

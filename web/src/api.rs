@@ -302,8 +302,7 @@ pub fn vocabulary(lang: Option<String>) -> Result<JsValue, JsValue> {
             let label = i18n::table(lang)
                 .get(&key)
                 .or_else(|| i18n::table(Lang::En).get(&key))
-                .cloned()
-                .unwrap_or(e.label);
+                .map_or(e.label, str::to_owned);
             VocabularyView {
                 field: e.field,
                 id: e.id,

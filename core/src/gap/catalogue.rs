@@ -2,7 +2,8 @@
 //! controls (A.2.2-A.10.4), with aimskit's own paraphrases (never ISO
 //! wording), crosswalks with their provenance, the obligation-to-control map
 //! and the pitfall texts. The data lives in `core/catalogue/*.toml` and is
-//! compiled in; [`Catalogue::validate`] checks its invariants (a test runs it).
+//! compiled in (as JSON and per-language text lists made by `build.rs`, see
+//! [`Text`]); [`Catalogue::validate`] checks its invariants (a test runs it).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
@@ -10,41 +11,15 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 
 use crate::Date;
-use crate::i18n::Lang;
 
-const ITEMS_TOML: &str = include_str!("../../catalogue/iso42001.toml");
-const OBLIGATIONS_TOML: &str = include_str!("../../catalogue/obligations.toml");
-const PITFALLS_TOML: &str = include_str!("../../catalogue/pitfalls.toml");
+mod text;
+pub use text::Text;
 
-/// A text in several languages; English is required, the others fall back to it.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Text {
-    /// English (the reference language).
-    pub en: String,
-    /// German.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub de: Option<String>,
-    /// French.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub fr: Option<String>,
-    /// Italian.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub it: Option<String>,
-}
-
-impl Text {
-    /// The text in `lang`, or English when there is no translation.
-    pub fn get(&self, lang: Lang) -> &str {
-        let t = match lang {
-            Lang::En => None,
-            Lang::De => self.de.as_deref(),
-            Lang::Fr => self.fr.as_deref(),
-            Lang::It => self.it.as_deref(),
-        };
-        t.filter(|s| !s.is_empty()).unwrap_or(&self.en)
-    }
-}
+/// The compiled catalogue files (`build.rs`).
+const ITEMS_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/catalogue-items.json"));
+const OBLIGATIONS_JSON: &str =
+    include_str!(concat!(env!("OUT_DIR"), "/catalogue-obligations.json"));
+const PITFALLS_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/catalogue-pitfalls.json"));
 
 /// Clause (4.1-10.2) or Annex A control (A.2.2-A.10.4).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -299,11 +274,34 @@ impl Catalogue {
     /// (a test guarantees it is not).
     pub fn load() -> Result<Catalogue, String> {
         let items: ItemsFile =
-            crate::data::from_toml(ITEMS_TOML).map_err(|e| format!("iso42001.toml: {e}"))?;
-        let obligation_map: ObligationMap = crate::data::from_toml(OBLIGATIONS_TOML)
-            .map_err(|e| format!("obligations.toml: {e}"))?;
+            serde_json::from_str(ITEMS_JSON).map_err(|e| format!("iso42001.toml: {e}"))?;
+        let obligation_map: ObligationMap =
+            serde_json::from_str(OBLIGATIONS_JSON).map_err(|e| format!("obligations.toml: {e}"))?;
         let pitfalls: PitfallsFile =
-            crate::data::from_toml(PITFALLS_TOML).map_err(|e| format!("pitfalls.toml: {e}"))?;
+            serde_json::from_str(PITFALLS_JSON).map_err(|e| format!("pitfalls.toml: {e}"))?;
+        Ok(Catalogue::assemble(items, obligation_map, pitfalls))
+    }
+
+    /// Parses the catalogue files as written (TOML), the way the catalogue
+    /// was loaded before `build.rs` compiled it.
+    #[cfg(test)]
+    fn from_toml(items: &str, obligations: &str, pitfalls: &str) -> Result<Catalogue, String> {
+        let items: ItemsFile =
+            crate::data::from_toml(items).map_err(|e| format!("iso42001.toml: {e}"))?;
+        let obligation_map: ObligationMap =
+            crate::data::from_toml(obligations).map_err(|e| format!("obligations.toml: {e}"))?;
+        let pitfalls: PitfallsFile =
+            crate::data::from_toml(pitfalls).map_err(|e| format!("pitfalls.toml: {e}"))?;
+        Ok(Catalogue::assemble(items, obligation_map, pitfalls))
+    }
+
+    fn assemble(
+        items: ItemsFile,
+        mut obligation_map: ObligationMap,
+        pitfalls: PitfallsFile,
+    ) -> Catalogue {
+        use crate::data::tight;
+        obligation_map.rules = tight(std::mem::take(&mut obligation_map.rules));
         let index = items
             .items
             .iter()
@@ -315,17 +313,17 @@ impl Catalogue {
             .iter()
             .flat_map(|i| i.ai_act.iter().cloned())
             .collect();
-        Ok(Catalogue {
+        Catalogue {
             version: items.version,
             standard: items.standard,
             crosswalk_sources: items.crosswalk_sources,
-            maturity_levels: items.maturity_levels,
-            nist_ai_rmf_subcategories: items.nist_ai_rmf_subcategories,
-            clause_groups: items.clause_groups,
-            objectives: items.objectives,
-            items: items.items,
+            maturity_levels: tight(items.maturity_levels),
+            nist_ai_rmf_subcategories: tight(items.nist_ai_rmf_subcategories),
+            clause_groups: tight(items.clause_groups),
+            objectives: tight(items.objectives),
+            items: tight(items.items),
             obligation_map,
-            pitfalls: pitfalls.pitfalls,
+            pitfalls: tight(pitfalls.pitfalls),
             index,
             articles: articles
                 .into_iter()
@@ -334,7 +332,7 @@ impl Catalogue {
                     (a, n)
                 })
                 .collect(),
-        })
+        }
     }
 
     /// The item with this ID.
@@ -653,6 +651,56 @@ pub(crate) fn parse_tier_role(s: &str) -> Option<(crate::triage::Tier, crate::tr
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
+
+    #[test]
+    fn compiled_catalogue_equals_the_toml_files() {
+        let old = Catalogue::from_toml(
+            include_str!("../../catalogue/iso42001.toml"),
+            include_str!("../../catalogue/obligations.toml"),
+            include_str!("../../catalogue/pitfalls.toml"),
+        )
+        .unwrap();
+        let new = Catalogue::load().unwrap();
+        // Equality compares every text in every language (`Text::eq`) and
+        // the derived indexes; the JSON view compares what is written.
+        assert_eq!(new, old);
+        assert_eq!(
+            serde_json::to_value(&new).unwrap(),
+            serde_json::to_value(&old).unwrap()
+        );
+        let texts = |c: &Catalogue| -> Vec<String> {
+            let mut out = Vec::new();
+            for i in &c.items {
+                for t in [
+                    &i.title,
+                    &i.requirement,
+                    &i.documented_information,
+                    &i.good_evidence,
+                ] {
+                    out.extend(Lang::ALL.map(|l| format!("{:?}", t.translation(l))));
+                }
+            }
+            out
+        };
+        assert_eq!(texts(&new), texts(&old));
+        assert!(old.items.len() == 70 && old.pitfalls.len() > 5);
+    }
+
+    #[test]
+    fn texts_fall_back_to_english() {
+        let t = Text::new("x", Some("y".into()), Some(String::new()), None);
+        assert_eq!(t.get(Lang::De), "y");
+        assert_eq!(t.get(Lang::Fr), "x");
+        assert_eq!(t.translation(Lang::Fr), Some(""));
+        assert_eq!(t.get(Lang::It), "x");
+        assert_eq!(t.translation(Lang::It), None);
+        assert_eq!(
+            serde_json::to_string(&t).unwrap(),
+            r#"{"en":"x","de":"y","fr":""}"#
+        );
+        assert_ne!(t, Text::new("x", None, None, None));
+    }
 
     #[test]
     fn id_shapes() {

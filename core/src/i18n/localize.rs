@@ -78,7 +78,7 @@ fn localize_value(lang: Lang, value: &str) -> String {
     }
     if let Some((k, _)) = table(Lang::En)
         .iter()
-        .find(|(k, v)| k.starts_with("arg.") && v.as_str() == value)
+        .find(|(k, v)| k.starts_with("arg.") && *v == value)
     {
         return t(lang, k).to_owned();
     }
@@ -118,7 +118,7 @@ pub fn localize(lang: Lang, key: &str, english: &str) -> String {
     }
     match parse_filled(template, english) {
         Some(values) => {
-            let mut out = target.clone();
+            let mut out = target.to_owned();
             for (name, value) in values {
                 out = out.replace(&format!("{{{name}}}"), &localize_value(lang, value));
             }

@@ -1,6 +1,10 @@
 //! Loading and validating the rule data (`core/rules/*.toml`), compiled into
 //! the binary. Loading happens once and is separate from evaluation: the
 //! evaluator only looks rules, obligations and dates up by ID.
+//!
+//! The built-in rules are read from the JSON that `build.rs` makes of the
+//! TOML files; [`load`] reads TOML text (tests feed it broken data, and prove
+//! both paths give the same rules).
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::OnceLock;
@@ -10,7 +14,8 @@ use serde::Deserialize;
 use crate::Date;
 use crate::triage::Role;
 
-/// The built-in rule files (triage rules and dates, obligations, vocabulary).
+/// The built-in rule files (triage rules and dates, obligations, vocabulary),
+/// as written; the binary ships their compiled form (see [`load_built_in`]).
 pub const TRIAGE_TOML: &str = include_str!("../../rules/triage.toml");
 /// Obligations by role.
 pub const OBLIGATIONS_TOML: &str = include_str!("../../rules/obligations.toml");
@@ -188,23 +193,60 @@ impl Rules {
 /// The date keys resolved by the evaluator from context.
 pub const CONTEXT_DATE_KEYS: &[&str] = &["high_risk", "gpai"];
 
-/// Parses and validates rule data. Used once for the built-in files; public
-/// so tests can feed broken data and see it rejected.
+/// Parses and validates rule data given as the TOML text of the three rule
+/// files; public so tests can feed broken data and see it rejected.
 pub fn load(triage: &str, obligations: &str, vocabulary: &str) -> Result<Rules, String> {
     let t: RawTriage = crate::data::from_toml(triage).map_err(|e| format!("triage.toml: {e}"))?;
     let o: RawObligations =
         crate::data::from_toml(obligations).map_err(|e| format!("obligations.toml: {e}"))?;
     let v: RawVocabulary =
         crate::data::from_toml(vocabulary).map_err(|e| format!("vocabulary.toml: {e}"))?;
+    assemble(t, o, v)
+}
+
+/// The compiled rule files (`build.rs`).
+const TRIAGE_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/rules-triage.json"));
+const OBLIGATIONS_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/rules-obligations.json"));
+const VOCABULARY_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/rules-vocabulary.json"));
+
+/// The version of the built-in rules, known without loading them.
+pub fn version() -> &'static str {
+    include_str!(concat!(env!("OUT_DIR"), "/rules-version.txt"))
+}
+
+/// Parses and validates the built-in rules (uncached: see [`built_in`]).
+///
+/// A reason or obligation title that `build.rs` found equal to its English
+/// locale text (`rule.<id>`, `obl.<id>`) ships only there and is taken from
+/// the English table here.
+pub fn load_built_in() -> Result<Rules, String> {
+    let mut t: RawTriage =
+        serde_json::from_str(TRIAGE_JSON).map_err(|e| format!("triage.toml: {e}"))?;
+    let mut o: RawObligations =
+        serde_json::from_str(OBLIGATIONS_JSON).map_err(|e| format!("obligations.toml: {e}"))?;
+    let v: RawVocabulary =
+        serde_json::from_str(VOCABULARY_JSON).map_err(|e| format!("vocabulary.toml: {e}"))?;
+    let en = crate::i18n::table(crate::i18n::Lang::En);
+    let english = |prefix: &str, id: &str| en.get(&format!("{prefix}.{id}")).unwrap_or_default();
+    for r in t.rule.iter_mut().filter(|r| r.because.is_empty()) {
+        english("rule", &r.id).clone_into(&mut r.because);
+    }
+    for o in o.obligation.iter_mut().filter(|o| o.title.is_empty()) {
+        english("obl", &o.id).clone_into(&mut o.title);
+    }
+    assemble(t, o, v)
+}
+
+fn assemble(t: RawTriage, o: RawObligations, v: RawVocabulary) -> Result<Rules, String> {
     let rules = Rules {
         rule_index: index(t.rule.iter().map(|r| r.id.as_str()), "rule")?,
         obligation_index: index(o.obligation.iter().map(|r| r.id.as_str()), "obligation")?,
         version: t.version,
         dates: t.dates,
-        rules: t.rule,
-        obligations: o.obligation,
-        fields: v.field,
-        ids: v.id,
+        rules: crate::data::tight(t.rule),
+        obligations: crate::data::tight(o.obligation),
+        fields: crate::data::tight(v.field),
+        ids: crate::data::tight(v.id),
     };
     validate(&rules)?;
     Ok(rules)
@@ -388,8 +430,42 @@ static BUILT_IN: OnceLock<Result<Rules, String>> = OnceLock::new();
 
 /// The built-in rule base, loaded and validated on first use.
 pub fn built_in() -> Result<&'static Rules, &'static str> {
-    match BUILT_IN.get_or_init(|| load(TRIAGE_TOML, OBLIGATIONS_TOML, VOCABULARY_TOML)) {
+    match BUILT_IN.get_or_init(load_built_in) {
         Ok(r) => Ok(r),
         Err(e) => Err(e.as_str()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn compiled_rules_equal_the_toml_files() {
+        let old = load(TRIAGE_TOML, OBLIGATIONS_TOML, VOCABULARY_TOML).unwrap();
+        let new = load_built_in().unwrap();
+        assert_eq!(new.version, old.version);
+        assert_eq!(version(), old.version);
+        assert_eq!(format!("{:?}", new.dates), format!("{:?}", old.dates));
+        assert_eq!(format!("{:?}", new.rules), format!("{:?}", old.rules));
+        assert_eq!(
+            format!("{:?}", new.obligations),
+            format!("{:?}", old.obligations)
+        );
+        assert_eq!(format!("{:?}", new.fields), format!("{:?}", old.fields));
+        assert_eq!(new.ids, old.ids);
+        assert_eq!(new.rule_index, old.rule_index);
+        assert_eq!(new.obligation_index, old.obligation_index);
+        assert!(old.rules.len() > 50 && old.obligations.len() > 50);
+    }
+
+    #[test]
+    fn texts_equal_to_english_ship_once() {
+        // build.rs empties them in the JSON; the reasons come from en.toml.
+        let raw: RawTriage = serde_json::from_str(TRIAGE_JSON).unwrap();
+        assert!(raw.rule.iter().all(|r| r.because.is_empty()));
+        let raw: RawObligations = serde_json::from_str(OBLIGATIONS_JSON).unwrap();
+        assert!(raw.obligation.iter().all(|o| o.title.is_empty()));
+        assert!(!TRIAGE_JSON.contains(&built_in().unwrap().rules[0].because));
     }
 }
