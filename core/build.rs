@@ -4,8 +4,9 @@
 //! - `rules/*.toml` and `catalogue/*.toml` become compact JSON, which core
 //!   deserialises straight into its typed structs (no TOML parser, no
 //!   intermediate value tree at run time);
-//! - `locales/<lang>.toml` become flat tables, `key US text RS` per entry in
-//!   key order, which core reads in place without copying a text;
+//! - `locales/<lang>.toml` become flat lists (`text RS` per entry, a lone `US`
+//!   for a missing text) in the order of one shared sorted key list
+//!   (`locale-keys.txt`), which core reads in place without copying a text;
 //! - the catalogue's German, French and Italian texts leave its JSON for one
 //!   flat list per language (`text RS` per text; a lone `US` marks a missing
 //!   translation), numbered by the text's `"t"` in the JSON, so a session
@@ -19,7 +20,7 @@
 //! The TOML files stay the single source of truth. Any problem stops the
 //! build with the file's name and the TOML error.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 use std::{env, fs};
 
@@ -27,7 +28,7 @@ use serde_json::{Map, Value};
 
 /// Ends an entry of a flat table or list.
 const RS: char = '\u{1e}';
-/// Separates key and text in a flat table; alone, marks a missing translation.
+/// Alone in an entry of a flat list, marks a missing text.
 const US: char = '\u{1f}';
 /// The languages of the locale tables, English first.
 const LANGS: [&str; 4] = ["en", "de", "fr", "it"];
@@ -71,15 +72,21 @@ fn run() -> Result<(), String> {
     };
     println!("cargo:rerun-if-changed=build.rs");
 
-    let mut en = BTreeMap::new();
+    let mut tables = Vec::new();
     for lang in LANGS {
         let rel = format!("locales/{lang}.toml");
-        let table = locale(dirs.read(&rel)?, &rel)?;
-        dirs.write(&format!("locale-{lang}.txt"), &flat_table(&table))?;
-        if lang == "en" {
-            en = table;
-        }
+        tables.push(locale(dirs.read(&rel)?, &rel)?);
     }
+    let keys: BTreeSet<&String> = tables.iter().flat_map(BTreeMap::keys).collect();
+    dirs.write(
+        "locale-keys.txt",
+        &flat(keys.iter().map(|k| Some(k.as_str()))),
+    )?;
+    for (lang, table) in LANGS.iter().zip(&tables) {
+        let texts = keys.iter().map(|k| table.get(*k).map(String::as_str));
+        dirs.write(&format!("locale-{lang}.txt"), &flat(texts))?;
+    }
+    let en = tables.first().ok_or("no English table")?;
 
     let rel = "rules/triage.toml";
     let mut triage = dirs.read(rel)?;
@@ -88,11 +95,11 @@ fn run() -> Result<(), String> {
         _ => return Err(format!("core/{rel}: `version` must be a string")),
     };
     dirs.write("rules-version.txt", &version)?;
-    once_in_english(&mut triage, rel, ("rule", "because", "rule"), &en)?;
+    once_in_english(&mut triage, rel, ("rule", "because", "rule"), en)?;
     dirs.write("rules-triage.json", &json(triage))?;
     let rel = "rules/obligations.toml";
     let mut obligations = dirs.read(rel)?;
-    once_in_english(&mut obligations, rel, ("obligation", "title", "obl"), &en)?;
+    once_in_english(&mut obligations, rel, ("obligation", "title", "obl"), en)?;
     dirs.write("rules-obligations.json", &json(obligations))?;
     dirs.write(
         "rules-vocabulary.json",
@@ -138,12 +145,14 @@ fn flat_safe(s: &str, rel: &str, at: &str) -> Result<(), String> {
     Ok(())
 }
 
-fn flat_table(table: &BTreeMap<String, String>) -> String {
+/// A flat list: each text followed by `RS`, a missing one written as `US`.
+fn flat<'a>(texts: impl Iterator<Item = Option<&'a str>>) -> String {
     let mut out = String::new();
-    for (key, text) in table {
-        out.push_str(key);
-        out.push(US);
-        out.push_str(text);
+    for text in texts {
+        match text {
+            Some(text) => out.push_str(text),
+            None => out.push(US),
+        }
         out.push(RS);
     }
     out

@@ -2,8 +2,8 @@
 //! conversions shared by the file parsers and writers.
 //!
 //! `build.rs` turns the TOML data files into compact JSON (deserialised
-//! straight into the typed structs) and flat text tables, read here in place:
-//! an entry ends with [`RECORD`]; a keyed entry is `key` [`UNIT`] `text`.
+//! straight into the typed structs) and flat text lists ([`Flat`]), read in
+//! place: each entry ends with [`RECORD`]; [`MISSING`] marks a missing text.
 //! [`from_toml`] is the original path (TOML table, then JSON value, then the
 //! typed struct): rule data passed in as text goes through it, and tests use
 //! it to prove the compiled data equal to the TOML files.
@@ -27,29 +27,50 @@ pub(crate) fn tight<T>(mut v: Vec<T>) -> Vec<T> {
 
 /// Ends an entry of a compiled flat table or list.
 pub(crate) const RECORD: char = '\u{1e}';
-/// Separates key and text in a flat table; alone, marks a missing text.
-pub(crate) const UNIT: char = '\u{1f}';
+/// An entry that marks a missing text (U+001F, never part of a text).
+pub(crate) const MISSING: &str = "\u{1f}";
 
-/// The start offsets of the entries of a flat table or list.
-pub(crate) fn record_starts(text: &str) -> Box<[u32]> {
-    let mut at = 0;
-    text.split_terminator(RECORD)
-        .map(|entry| {
-            let start = at;
-            at += entry.len() + RECORD.len_utf8();
-            u32::try_from(start).unwrap_or(u32::MAX)
-        })
-        .collect()
+/// A compiled flat list: entries that each end with [`RECORD`], indexed
+/// by where they start (4 bytes per entry; the text is not copied).
+#[derive(Debug)]
+pub(crate) struct Flat {
+    text: &'static str,
+    starts: Box<[u32]>,
 }
 
-/// Entry `i` of a flat table or list (without its [`RECORD`]).
-pub(crate) fn record<'t>(text: &'t str, starts: &[u32], i: usize) -> Option<&'t str> {
-    let start = usize::try_from(*starts.get(i)?).ok()?;
-    let end = match starts.get(i + 1) {
-        Some(&next) => usize::try_from(next).ok()?,
-        None => text.len(),
-    };
-    text.get(start..end)?.strip_suffix(RECORD)
+impl Flat {
+    pub(crate) fn parse(text: &'static str) -> Flat {
+        let mut at = 0;
+        let starts = text
+            .split_terminator(RECORD)
+            .map(|entry| {
+                let start = at;
+                at += entry.len() + RECORD.len_utf8();
+                u32::try_from(start).unwrap_or(u32::MAX)
+            })
+            .collect();
+        Flat { text, starts }
+    }
+
+    /// The number of entries.
+    pub(crate) fn len(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// Entry `i` (without its [`RECORD`]).
+    pub(crate) fn get(&self, i: usize) -> Option<&'static str> {
+        let start = usize::try_from(*self.starts.get(i)?).ok()?;
+        let end = match self.starts.get(i + 1) {
+            Some(&next) => usize::try_from(next).ok()?,
+            None => self.text.len(),
+        };
+        self.text.get(start..end)?.strip_suffix(RECORD)
+    }
+
+    /// Entry `i`, `None` if it is [`MISSING`].
+    pub(crate) fn text(&self, i: usize) -> Option<&'static str> {
+        self.get(i).filter(|e| *e != MISSING)
+    }
 }
 
 /// Converts a TOML value to the equivalent JSON value (dates become strings).
@@ -102,15 +123,17 @@ mod tests {
     use super::*;
 
     #[test]
-    fn flat_records() {
-        let text = "a\u{1f}1\u{1e}b\u{1f}\u{1e}\u{1e}";
-        let starts = record_starts(text);
-        assert_eq!(starts.len(), 3);
-        assert_eq!(record(text, &starts, 0), Some("a\u{1f}1"));
-        assert_eq!(record(text, &starts, 1), Some("b\u{1f}"));
-        assert_eq!(record(text, &starts, 2), Some(""));
-        assert_eq!(record(text, &starts, 3), None);
-        assert!(record_starts("").is_empty());
+    fn flat_lists() {
+        let f = Flat::parse("a\u{1e}\u{1f}\u{1e}\u{1e}b c\u{1e}");
+        assert_eq!(f.len(), 4);
+        assert_eq!(f.get(0), Some("a"));
+        assert_eq!(f.get(1), Some("\u{1f}"));
+        assert_eq!(
+            (f.text(1), f.text(2), f.text(3)),
+            (None, Some(""), Some("b c"))
+        );
+        assert_eq!(f.get(4), None);
+        assert_eq!(Flat::parse("").len(), 0);
     }
 
     #[derive(serde::Deserialize, Debug, PartialEq)]

@@ -1,53 +1,57 @@
 //! One language's compiled-in text table, read in place.
 //!
-//! `build.rs` writes `locales/<lang>.toml` as a flat text (`key` U+001F
-//! `text` U+001E per entry, sorted by key); loading only records where the
-//! entries start, so no text is copied and a lookup is a binary search.
+//! `build.rs` writes the keys of all `locales/<lang>.toml` once, sorted
+//! (`locale-keys.txt`), and per language its texts in the same order
+//! (`locale-<lang>.txt`, a missing key marked): loading a language only
+//! records where its texts start, no text is copied, and a lookup is a
+//! binary search over the shared keys.
 
 use std::fmt;
+use std::sync::OnceLock;
 
-use crate::data::{UNIT, record, record_starts};
+use super::Lang;
+use crate::data::Flat;
 
 /// The texts of one language by key, in key order.
 pub struct Table {
-    text: &'static str,
-    starts: Box<[u32]>,
+    keys: &'static Flat,
+    texts: Flat,
+    len: usize,
+}
+
+/// The keys of every language, sorted, indexed once.
+fn keys() -> &'static Flat {
+    static KEYS: OnceLock<Flat> = OnceLock::new();
+    KEYS.get_or_init(|| Flat::parse(include_str!(concat!(env!("OUT_DIR"), "/locale-keys.txt"))))
 }
 
 impl Table {
     /// Indexes the compiled table of `lang` anew (uncached: [`table`](super::table)
     /// indexes each language once).
-    pub fn load(lang: super::Lang) -> Table {
-        Table::parse(lang.compiled())
+    pub fn load(lang: Lang) -> Table {
+        Table::new(keys(), lang.compiled())
     }
 
-    /// Indexes a compiled flat table.
-    pub(crate) fn parse(text: &'static str) -> Table {
-        Table {
-            text,
-            starts: record_starts(text),
-        }
-    }
-
-    fn entry(&self, i: usize) -> Option<(&'static str, &'static str)> {
-        record(self.text, &self.starts, i)?.split_once(UNIT)
-    }
-
-    fn key(&self, i: usize) -> &'static str {
-        self.entry(i).map_or("", |(k, _)| k)
+    fn new(keys: &'static Flat, texts: &'static str) -> Table {
+        let texts = Flat::parse(texts);
+        let len = (0..texts.len())
+            .filter(|&i| texts.text(i).is_some())
+            .count();
+        Table { keys, texts, len }
     }
 
     /// The text for `key`.
     pub fn get(&self, key: &str) -> Option<&'static str> {
-        let i = self
-            .starts
-            .binary_search_by(|&s| {
-                let s = usize::try_from(s).unwrap_or(usize::MAX);
-                let rest = self.text.get(s..).unwrap_or("");
-                rest.split(UNIT).next().unwrap_or("").cmp(key)
-            })
-            .ok()?;
-        self.entry(i).map(|(_, text)| text)
+        let (mut lo, mut hi) = (0, self.keys.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            match self.keys.get(mid)?.cmp(key) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => return self.texts.text(mid),
+            }
+        }
+        None
     }
 
     /// True if the table has `key`.
@@ -57,12 +61,12 @@ impl Table {
 
     /// Every key and text, in key order.
     pub fn iter(&self) -> impl Iterator<Item = (&'static str, &'static str)> + '_ {
-        (0..self.starts.len()).filter_map(|i| self.entry(i))
+        (0..self.keys.len()).filter_map(|i| Some((self.keys.get(i)?, self.texts.text(i)?)))
     }
 
     /// Every key, in order.
     pub fn keys(&self) -> impl Iterator<Item = &'static str> + '_ {
-        (0..self.starts.len()).map(|i| self.key(i))
+        self.iter().map(|(key, _)| key)
     }
 
     /// Every text, in key order.
@@ -72,12 +76,12 @@ impl Table {
 
     /// The number of keys.
     pub fn len(&self) -> usize {
-        self.starts.len()
+        self.len
     }
 
     /// True if the table has no key.
     pub fn is_empty(&self) -> bool {
-        self.starts.is_empty()
+        self.len == 0
     }
 }
 
@@ -93,17 +97,19 @@ mod tests {
 
     #[test]
     fn looks_up_in_place() {
-        let t = Table::parse("a.b\u{1f}x\u{1e}a.c\u{1f}\u{1e}b\u{1f}y {z}\u{1e}");
+        let keys = Box::leak(Box::new(Flat::parse("a.b\u{1e}a.c\u{1e}a.d\u{1e}b\u{1e}")));
+        let t = Table::new(keys, "x\u{1e}\u{1e}\u{1f}\u{1e}y {z}\u{1e}");
         assert_eq!(t.len(), 3);
         assert_eq!(t.get("a.b"), Some("x"));
         assert_eq!(t.get("a.c"), Some(""));
+        assert_eq!(t.get("a.d"), None, "marked missing");
         assert_eq!(t.get("b"), Some("y {z}"));
         assert_eq!(t.get("a"), None);
         assert_eq!(t.get("c"), None);
-        assert!(t.contains_key("a.c") && !t.contains_key(""));
+        assert!(t.contains_key("a.c") && !t.contains_key("") && !t.contains_key("a.d"));
         assert_eq!(t.keys().collect::<Vec<_>>(), ["a.b", "a.c", "b"]);
         assert_eq!(t.values().collect::<Vec<_>>(), ["x", "", "y {z}"]);
-        assert!(Table::parse("").is_empty());
-        assert_eq!(Table::parse("").get("a"), None);
+        let empty = Table::new(Box::leak(Box::new(Flat::parse(""))), "");
+        assert!(empty.is_empty() && empty.get("a").is_none());
     }
 }

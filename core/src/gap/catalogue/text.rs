@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 use serde::ser::SerializeStruct;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::data::{UNIT, record, record_starts};
+use crate::data::Flat;
 use crate::i18n::Lang;
 
 /// A text in several languages; English is required, the others fall back to it.
@@ -88,11 +88,10 @@ fn compiled(slot: usize, n: u32) -> Option<&'static str> {
         include_str!(concat!(env!("OUT_DIR"), "/catalogue-fr.txt")),
         include_str!(concat!(env!("OUT_DIR"), "/catalogue-it.txt")),
     ];
-    static STARTS: [OnceLock<Box<[u32]>>; 3] = [const { OnceLock::new() }; 3];
+    static INDEX: [OnceLock<Flat>; 3] = [const { OnceLock::new() }; 3];
     let text = *LISTS.get(slot)?;
-    let starts = STARTS.get(slot)?.get_or_init(|| record_starts(text));
-    let entry = record(text, starts, usize::try_from(n).ok()?)?;
-    (!entry.starts_with(UNIT)).then_some(entry)
+    let list = INDEX.get(slot)?.get_or_init(|| Flat::parse(text));
+    list.text(usize::try_from(n).ok()?)
 }
 
 impl PartialEq for Text {
