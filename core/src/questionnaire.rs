@@ -16,6 +16,10 @@
 //! The questionnaire decides *what to ask*; the triage engine alone decides
 //! what the answers mean.
 //!
+//! Four questions set the optional fields beyond the spec (`optional.rs`,
+//! docs/legal-notes.md): "not sure" leaves such a field out, so the triage
+//! keeps the `needs_review` item that names it.
+//!
 //! # Example
 //! ```
 //! use std::collections::BTreeSet;
@@ -42,6 +46,10 @@ use crate::system::{
     Art50Provision, Exclusion, FieldName, GpaiFacts, NexusKind, SpecId, SystemFile, ValueChain,
 };
 use crate::triage::Role;
+
+mod optional;
+
+pub use optional::OptionalField;
 
 /// A question's stable ID (the same string as the field it sets, e.g.
 /// `"annex_iii"`, `"gpai.provider"`).
@@ -96,6 +104,8 @@ pub enum Section {
     Transparency,
     /// Deployer context (Art. 26, 27).
     Deployer,
+    /// Placing on the market and the transitional rules (Art. 111).
+    Transition,
     /// General-purpose AI models (Art. 51-55).
     Gpai,
 }
@@ -109,6 +119,7 @@ impl Section {
             Section::HighRisk => "section.high_risk",
             Section::Transparency => "section.transparency",
             Section::Deployer => "section.deployer",
+            Section::Transition => "section.transition",
             Section::Gpai => "section.gpai",
         }
     }
@@ -127,13 +138,40 @@ pub enum AnswerKind {
     Number,
 }
 
+/// The system-file field a question sets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Field {
+    /// A fact of the spec ("not sure" lists it in `unsure`).
+    Fact(FieldName),
+    /// An optional field beyond the spec ("not sure" leaves it out).
+    Optional(OptionalField),
+}
+
+impl Field {
+    /// The field's name in the system file.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Field::Fact(f) => f.as_str(),
+            Field::Optional(f) => f.as_str(),
+        }
+    }
+
+    /// The spec fact, if it is one (only those can be listed in `unsure`).
+    pub fn fact(self) -> Option<FieldName> {
+        match self {
+            Field::Fact(f) => Some(f),
+            Field::Optional(_) => None,
+        }
+    }
+}
+
 /// One question.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Question {
     /// Stable ID.
     pub id: QuestionId,
     /// The system-file field it sets.
-    pub field: FieldName,
+    pub field: Field,
     /// The article it comes from (`Art. N(M)` or `Annex III`).
     pub article: &'static str,
     /// How it is answered.
@@ -168,7 +206,24 @@ const fn q(
 ) -> Question {
     Question {
         id: QuestionId(id),
-        field,
+        field: Field::Fact(field),
+        article,
+        kind,
+        section,
+    }
+}
+
+/// A question that sets an optional field beyond the spec.
+const fn opt(
+    id: &'static str,
+    field: OptionalField,
+    article: &'static str,
+    kind: AnswerKind,
+    section: Section,
+) -> Question {
+    Question {
+        id: QuestionId(id),
+        field: Field::Optional(field),
         article,
         kind,
         section,
@@ -180,7 +235,7 @@ use FieldName as F;
 use Section as S;
 
 /// Every question, in asking order.
-pub static QUESTIONS: [Question; 23] = [
+pub static QUESTIONS: [Question; 27] = [
     q("ai_system", F::AiSystem, "Art. 3(1)", K::YesNo, S::Scope),
     q("roles", F::Roles, "Art. 3(3)-(8)", K::Multi, S::Scope),
     q(
@@ -232,6 +287,13 @@ pub static QUESTIONS: [Question; 23] = [
         K::Multi,
         S::Transparency,
     ),
+    opt(
+        "public_crime_reporting",
+        OptionalField::PublicCrimeReporting,
+        "Art. 50(1)",
+        K::YesNo,
+        S::Transparency,
+    ),
     q(
         "public_body",
         F::PublicBody,
@@ -252,6 +314,27 @@ pub static QUESTIONS: [Question; 23] = [
         "Art. 26(7)",
         K::YesNo,
         S::Deployer,
+    ),
+    opt(
+        "first_placed_on_market",
+        OptionalField::FirstPlacedOnMarket,
+        "Art. 111(2), 111(4)",
+        K::Date,
+        S::Transition,
+    ),
+    opt(
+        "significant_change",
+        OptionalField::SignificantChange,
+        "Art. 111(2)",
+        K::YesNo,
+        S::Transition,
+    ),
+    opt(
+        "for_public_authorities",
+        OptionalField::ForPublicAuthorities,
+        "Art. 111(2)",
+        K::YesNo,
+        S::Transition,
     ),
     q(
         "gpai.provider",
@@ -344,7 +427,10 @@ pub fn choices(q: &Question, file: &SystemFile) -> Vec<&'static str> {
     fn ids<T: SpecId>() -> Vec<&'static str> {
         T::all().iter().map(|v| v.as_str()).collect()
     }
-    match q.field {
+    let Field::Fact(field) = q.field else {
+        return Vec::new();
+    };
+    match field {
         F::Roles => ids::<Role>(),
         F::EuNexus => ids::<NexusKind>(),
         F::Exclusions => ids::<Exclusion>(),
@@ -395,7 +481,7 @@ pub fn choice_key(q: &Question, id: &str) -> String {
 /// An optional group heading for a choice (Annex I section, Annex III area),
 /// as a translation key.
 pub fn choice_group_key(q: &Question, id: &str) -> Option<String> {
-    match q.field {
+    match q.field.fact()? {
         F::AnnexI => id.split('.').next().map(|s| format!("group.annex_i.{s}")),
         F::AnnexIii => id.split('.').next().map(|s| format!("group.annex_iii.{s}")),
         _ => None,
@@ -412,7 +498,7 @@ fn settled(file: &SystemFile, answered: &BTreeSet<QuestionId>, field: FieldName)
     !is_unsure(file, field)
         && answered
             .iter()
-            .any(|id| question(*id).is_some_and(|q| q.field == field))
+            .any(|id| question(*id).is_some_and(|q| q.field == Field::Fact(field)))
 }
 
 /// Exclusions that take the system out of the Act whatever else it does
@@ -474,7 +560,7 @@ fn gpai(file: &SystemFile) -> GpaiFacts {
 /// Whether `q` matters given the answers so far (`answered` = the questions
 /// the user has answered). Pure; see the module docs.
 pub fn visible(q: &Question, file: &SystemFile, answered: &BTreeSet<QuestionId>) -> bool {
-    if q.field == F::AiSystem {
+    if q.field == Field::Fact(F::AiSystem) {
         return true;
     }
     // "Not an AI system" settles everything.
@@ -488,7 +574,11 @@ pub fn visible(q: &Question, file: &SystemFile, answered: &BTreeSet<QuestionId>)
         return false;
     }
     let prohibited = prohibited_settled(file, answered);
-    match q.field {
+    let field = match q.field {
+        Field::Fact(f) => f,
+        Field::Optional(o) => return !prohibited && optional::visible(o, file, answered),
+    };
+    match field {
         F::Art5 => true,
         F::Art5Exceptions => !choices(q, file).is_empty(),
         _ if prohibited && q.section != S::Gpai => false,
@@ -550,14 +640,18 @@ pub fn answered_by_file(file: &SystemFile) -> BTreeSet<QuestionId> {
 
 /// The answer the file currently holds for `q` (what the form shows).
 pub fn current(q: &Question, file: &SystemFile) -> Answer {
-    let unsure = is_unsure(file, q.field);
+    let field = match q.field {
+        Field::Fact(f) => f,
+        Field::Optional(o) => return optional::current(o, file),
+    };
+    let unsure = is_unsure(file, field);
     match q.kind {
         K::Multi => Answer::Ids {
-            ids: field_ids(file, q.field),
+            ids: field_ids(file, field),
             unsure,
         },
         _ if unsure => Answer::NotSure,
-        K::YesNo => Answer::Bool(field_bool(file, q.field)),
+        K::YesNo => Answer::Bool(field_bool(file, field)),
         K::Date => Answer::Date(gpai(file).placed_before),
         K::Number => Answer::Number(gpai(file).training_flops),
     }
@@ -566,13 +660,17 @@ pub fn current(q: &Question, file: &SystemFile) -> Answer {
 /// Writes `answer` to the field of `q` and updates `unsure`. Exceptions that
 /// no longer belong to a ticked practice or provision are dropped with it.
 pub fn apply(q: &Question, answer: &Answer, file: &mut SystemFile) -> Result<(), AnswerError> {
+    let field = match q.field {
+        Field::Fact(f) => f,
+        Field::Optional(o) => return optional::apply(q, o, answer, file),
+    };
     let unsure = match (q.kind, answer) {
         (K::YesNo, Answer::Bool(b)) => {
-            set_bool(file, q.field, *b);
+            set_bool(file, field, *b);
             false
         }
         (K::Multi, Answer::Ids { ids, unsure }) => {
-            set_ids(file, q, ids)?;
+            set_ids(file, q, field, ids)?;
             *unsure
         }
         (K::Date, Answer::Date(d)) => {
@@ -587,22 +685,22 @@ pub fn apply(q: &Question, answer: &Answer, file: &mut SystemFile) -> Result<(),
             false
         }
         (K::YesNo | K::Date | K::Number, Answer::NotSure) => {
-            reset_to_default(file, q);
+            reset_to_default(file, q.kind, field);
             true
         }
         _ => return Err(AnswerError::WrongKind(q.id)),
     };
-    file.unsure.retain(|f| *f != q.field);
+    file.unsure.retain(|f| *f != field);
     if unsure {
-        file.unsure.push(q.field);
+        file.unsure.push(field);
         file.unsure.sort();
     }
     Ok(())
 }
 
-fn reset_to_default(file: &mut SystemFile, q: &Question) {
-    match q.kind {
-        K::YesNo => set_bool(file, q.field, q.field == F::AiSystem),
+fn reset_to_default(file: &mut SystemFile, kind: AnswerKind, field: FieldName) {
+    match kind {
+        K::YesNo => set_bool(file, field, field == F::AiSystem),
         K::Date => gpai_mut(file).placed_before = None,
         K::Number => gpai_mut(file).training_flops = 0.0,
         K::Multi => {}
@@ -682,8 +780,13 @@ fn parse_ids<T: SpecId>(q: &Question, ids: &[String]) -> Result<Vec<T>, AnswerEr
     Ok(out)
 }
 
-fn set_ids(file: &mut SystemFile, q: &Question, ids: &[String]) -> Result<(), AnswerError> {
-    match q.field {
+fn set_ids(
+    file: &mut SystemFile,
+    q: &Question,
+    field: FieldName,
+    ids: &[String],
+) -> Result<(), AnswerError> {
+    match field {
         F::Roles => file.roles = parse_ids(q, ids)?,
         F::EuNexus => file.eu_nexus = parse_ids(q, ids)?,
         F::Exclusions => file.exclusions = parse_ids(q, ids)?,
@@ -772,7 +875,11 @@ mod tests {
     fn ids_are_unique_fields_are_unique_and_round_trip() {
         let mut seen = BTreeSet::new();
         for q in &QUESTIONS {
-            assert!(seen.insert(q.field), "two questions set {}", q.field);
+            assert!(
+                seen.insert(q.field),
+                "two questions set {}",
+                q.field.as_str()
+            );
             assert_eq!(q.id.as_str(), q.field.as_str(), "question ID = field name");
             assert_eq!(QuestionId::from_id(q.id.as_str()), Some(q.id));
             assert!(q.article.starts_with("Art. "), "{}: {}", q.id, q.article);
@@ -783,7 +890,7 @@ mod tests {
     fn every_fact_field_has_a_question() {
         for f in FieldName::ALL {
             assert!(
-                QUESTIONS.iter().any(|q| q.field == *f),
+                QUESTIONS.iter().any(|q| q.field == Field::Fact(*f)),
                 "no question for {f}"
             );
         }

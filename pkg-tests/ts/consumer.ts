@@ -7,6 +7,12 @@ export async function consume(el: Element): Promise<string> {
   await init();
   const sys: SystemFile = validateSystem('format = "aimskit-system/1"\nname = "X"\n', 'toml');
   const result: TriageResult = node.triage(sys, '2026-11-29');
+  const legacy: SystemFile = { format: 'aimskit-system/1', name: 'Legacy', annex_iii: ['4.a'], first_placed_on_market: '2025-06-01', significant_change: false, for_public_authorities: true, public_crime_reporting: false };
+  const placed: string | undefined = legacy.first_placed_on_market;
+  // @ts-expect-error the placing date is a YYYY-MM-DD string
+  const badDate: SystemFile = { format: 'aimskit-system/1', name: 'X', first_placed_on_market: 20250601 };
+  // @ts-expect-error the optional flags are booleans
+  const badFlag: SystemFile = { format: 'aimskit-system/1', name: 'X', significant_change: 'no' };
   const labels: string[] = vocabulary('de').map((e) => e.label);
   const aims: AimsFile = validateAims('format = "aimskit-aims/1"\norganisation = "X"\nsystems = ["a.toml"]\n');
   const g: GapResult = gap(aims, { 'a.toml': sys }, '2026-11-29');
@@ -25,5 +31,5 @@ export async function consume(el: Element): Promise<string> {
   }
   // @ts-expect-error the format is "toml" | "json"
   validateSystem('x', 'yaml');
-  return `${sys.name} ${result.tier} ${labels.length} ${score} ${titles.length}`;
+  return `${sys.name} ${result.tier} ${labels.length} ${score} ${titles.length} ${placed} ${node.triage(legacy).tier} ${badDate.name} ${badFlag.name}`;
 }

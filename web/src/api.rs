@@ -50,6 +50,14 @@ export interface SystemFile {
   description?: string;
   as_of?: string;
   roles?: Role[];
+  /** Optional (beyond the spec, docs/legal-notes.md): when this type and model was first placed on the EU market or put into service, `YYYY-MM-DD` (Art. 111(2), 111(4)); left out = not said. */
+  first_placed_on_market?: string;
+  /** Optional: its design changed significantly after the high-risk date (Art. 111(2)); left out = no. */
+  significant_change?: boolean;
+  /** Optional: intended to be used by public authorities (Art. 111(2) second sentence); left out = no. */
+  for_public_authorities?: boolean;
+  /** Optional: available to the public to report a criminal offence (Art. 50(1)); left out = not said. */
+  public_crime_reporting?: boolean;
   [field: string]: unknown;
 }
 /** One obligation in a triage result. */

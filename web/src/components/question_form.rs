@@ -146,7 +146,7 @@ fn unsure_box(i: &I18n, props: &QuestionFormProps, base: &str, reset: Answer) ->
     let id = format!("{base}-unsure");
     html! {
         <div class="ak-choice ak-unsure">
-            <input type="checkbox" id={id.clone()} checked={props.answer == Answer::NotSure} {onchange} />
+            <input type="checkbox" id={id.clone()} checked={props.answered && props.answer == Answer::NotSure} {onchange} />
             <label for={id}>{ i.t("ui.not_sure") }</label>
         </div>
     }

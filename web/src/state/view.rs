@@ -3,8 +3,8 @@
 //! is a call into `aimskit_core`; this module only selects and groups.
 
 use aimskit_core::Date;
-use aimskit_core::questionnaire::{self, Answer, AnswerKind, Question};
-use aimskit_core::system::{FieldName, SpecId, SystemFile};
+use aimskit_core::questionnaire::{self, Answer, AnswerKind, Question, QuestionId};
+use aimskit_core::system::{SpecId, SystemFile};
 use aimskit_core::triage::{self, Obligation, Role, Tier, TriageResult};
 
 use super::AppState;
@@ -110,17 +110,19 @@ impl AppState {
             .needs_review
             .iter()
             .map(|r| {
-                let field = FieldName::from_id(&r.field);
-                let question =
-                    field.and_then(|f| questionnaire::QUESTIONS.iter().find(|q| q.field == f));
+                // A question's ID is the name of the field it sets.
+                let question = QuestionId::from_id(&r.field).and_then(questionnaire::question);
                 let flipped = question
                     .filter(|q| q.kind == AnswerKind::YesNo)
                     .and_then(|q| {
-                        // A "not sure" fact was evaluated at its stored value.
+                        // A "not sure" fact was evaluated at its stored value;
+                        // a left-out optional one as "no".
                         let mut probe = entry.file.clone();
-                        probe.unsure.retain(|f| *f != q.field);
-                        let Answer::Bool(now) = questionnaire::current(q, &probe) else {
-                            return None;
+                        probe.unsure.retain(|f| Some(*f) != q.field.fact());
+                        let now = match questionnaire::current(q, &probe) {
+                            Answer::Bool(b) => b,
+                            Answer::NotSure => false,
+                            _ => return None,
                         };
                         questionnaire::apply(q, &Answer::Bool(!now), &mut probe).ok()?;
                         Some((!now, triage_of(&probe, self.as_of).tier))
