@@ -18,6 +18,29 @@ test('validateSystem accepts TOML text, JSON text and objects alike', () => {
   assert.deepEqual(api.validateSystem(api.systemToToml(fromToml), 'toml'), fromToml);
 });
 
+test('the optional fields beyond the spec round-trip and drive the triage', () => {
+  const legacy = api.validateSystem([
+    'format = "aimskit-system/1"', 'name = "CV ranking"', 'roles = ["provider"]',
+    'established_in_eu = true', 'eu_nexus = ["placed_on_market"]', 'annex_iii = ["4.a"]',
+    'profiling = true', 'first_placed_on_market = "2025-06-01"', 'for_public_authorities = true',
+    'public_crime_reporting = false', '',
+  ].join('\n'), 'toml');
+  assert.equal(legacy.first_placed_on_market, '2025-06-01');
+  assert.equal(legacy.for_public_authorities, true);
+  assert.equal(legacy.public_crime_reporting, false);
+  assert.equal('significant_change' in legacy, false, 'left out when not given');
+  assert.deepEqual(api.validateSystem(api.systemToToml(legacy), 'toml'), legacy);
+  assert.deepEqual(api.validateSystem(JSON.stringify(legacy), 'json'), legacy);
+  const art16 = (r) => r.obligations.find((o) => o.articles.includes('Art. 16'));
+  const r = api.triage(legacy, '2028-01-15');
+  assert.deepEqual(r.needs_review, []);
+  assert.equal(art16(r).applies_from, '2030-08-02');
+  const { first_placed_on_market: _, ...unknown } = legacy;
+  assert.deepEqual(api.triage(unknown, '2028-01-15').needs_review.map((x) => x.field), ['first_placed_on_market']);
+  const bad = thrown(() => api.validateSystem({ ...legacy, first_placed_on_market: 'June 2025' }));
+  assert.equal(bad.field, 'first_placed_on_market');
+});
+
 test('validateSystem throws coded errors, never a panic', () => {
   const syntax = thrown(() => api.validateSystem('name = ', 'toml'));
   assert.ok(syntax instanceof Error);
