@@ -390,7 +390,15 @@ pub fn evaluate(w: &ImpactWorksheet) -> ImpactEvaluation {
                 RiskFlag::OutOfRange | RiskFlag::UnknownRight | RiskFlag::ResidualIncomplete
             )
         });
-        flags.sort();
+        // Insertion sort (at most seven flags): the same order as `sort()`,
+        // without a sort instantiation for RiskFlag in the wasm.
+        for i in 1..flags.len() {
+            let mut j = i;
+            while j > 0 && flags[j - 1] > flags[j] {
+                flags.swap(j - 1, j);
+                j -= 1;
+            }
+        }
         risks.push(RiskEvaluation {
             index,
             harm: r.harm.clone(),

@@ -44,6 +44,7 @@ use crate::Date;
 use crate::system::{
     AnnexIPoint, AnnexIiiPoint, Art5Exception, Art5Practice, Art6_3Condition, Art50Exception,
     Art50Provision, Exclusion, FieldName, GpaiFacts, NexusKind, SpecId, SystemFile, ValueChain,
+    sort_ids, sorted_unique,
 };
 use crate::triage::Role;
 
@@ -627,10 +628,10 @@ pub fn answered_by_file(file: &SystemFile) -> BTreeSet<QuestionId> {
     let mut answered: BTreeSet<QuestionId> = BTreeSet::new();
     // Visibility grows as more is answered; iterate to a fixed point.
     loop {
-        let next: BTreeSet<QuestionId> = visible_questions(file, &answered)
-            .iter()
-            .map(|q| q.id)
-            .collect();
+        // `extend`, not `collect`: collecting into a set sorts a vector first
+        // (one more sort instantiation in the wasm); inserting gives the same set.
+        let mut next = BTreeSet::new();
+        next.extend(visible_questions(file, &answered).iter().map(|q| q.id));
         if next == answered {
             return answered;
         }
@@ -693,7 +694,7 @@ pub fn apply(q: &Question, answer: &Answer, file: &mut SystemFile) -> Result<(),
     file.unsure.retain(|f| *f != field);
     if unsure {
         file.unsure.push(field);
-        file.unsure.sort();
+        sort_ids(&mut file.unsure);
     }
     Ok(())
 }
@@ -766,7 +767,7 @@ fn field_ids(file: &SystemFile, field: FieldName) -> Vec<String> {
 
 /// Parses IDs into a sorted, deduplicated list in spec order.
 fn parse_ids<T: SpecId>(q: &Question, ids: &[String]) -> Result<Vec<T>, AnswerError> {
-    let mut out = ids
+    let out = ids
         .iter()
         .map(|s| {
             T::from_id(s).ok_or_else(|| AnswerError::UnknownId {
@@ -775,9 +776,7 @@ fn parse_ids<T: SpecId>(q: &Question, ids: &[String]) -> Result<Vec<T>, AnswerEr
             })
         })
         .collect::<Result<Vec<T>, _>>()?;
-    out.sort();
-    out.dedup();
-    Ok(out)
+    Ok(sorted_unique(&out))
 }
 
 fn set_ids(

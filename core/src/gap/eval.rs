@@ -444,18 +444,15 @@ fn scores(ctx: &Ctx) -> Scores {
         check: phase(Pdca::Check),
         act: phase(Pdca::Act),
     };
-    let clause_scores = ctx
-        .cat
-        .clause_groups
-        .iter()
-        .map(|g| (g.id.clone(), pct(by_group.get(&g.id)).unwrap_or(0.0)))
-        .collect();
-    let objective_scores = ctx
-        .cat
-        .objectives
-        .iter()
-        .map(|g| (g.id.clone(), pct(by_group.get(&g.id))))
-        .collect();
+    // Maps built by `insert`: `collect()` would add a sort per pair type.
+    let mut clause_scores = BTreeMap::new();
+    for g in &ctx.cat.clause_groups {
+        clause_scores.insert(g.id.clone(), pct(by_group.get(&g.id)).unwrap_or(0.0));
+    }
+    let mut objective_scores = BTreeMap::new();
+    for g in &ctx.cat.objectives {
+        objective_scores.insert(g.id.clone(), pct(by_group.get(&g.id)));
+    }
     (
         pct(Some(&all)).unwrap_or(0.0),
         pdca,
@@ -471,7 +468,7 @@ fn soa_rows(ctx: &Ctx, mut required: BTreeMap<String, Vec<Requirement>>) -> Vec<
         .map(|item| {
             let entry = ctx.aims.controls.get(&item.id);
             let reqs = required.remove(&item.id).unwrap_or_default();
-            let required_by: BTreeSet<String> = reqs.iter().map(|r| r.article.clone()).collect();
+            let required_by = article_set(reqs.iter());
             SoaRow {
                 control: item.id.clone(),
                 applicable: entry.map(|e| e.applicable),
@@ -486,6 +483,16 @@ fn soa_rows(ctx: &Ctx, mut required: BTreeMap<String, Vec<Requirement>>) -> Vec<
             }
         })
         .collect()
+}
+
+/// The distinct articles of `reqs`, for [`sort_articles`]. Built by
+/// `insert` (`collect()` into a set sorts a vector first: more wasm).
+pub(crate) fn article_set<'r>(reqs: impl Iterator<Item = &'r Requirement>) -> BTreeSet<String> {
+    let mut set = BTreeSet::new();
+    for r in reqs {
+        set.insert(r.article.clone());
+    }
+    set
 }
 
 /// Sorts `Art. N...` strings by article number, then text.
@@ -503,9 +510,14 @@ pub(crate) fn article_number(a: &str) -> u32 {
         .fold(0, |n, d| n * 10 + u32::from(d - b'0'))
 }
 
-/// Message arguments from name/value pairs.
+/// Message arguments from name/value pairs. Inserts one by one: `collect()`
+/// into a map would sort a vector first, one sort per array length `N`.
 pub(crate) fn args<const N: usize>(pairs: [(&str, String); N]) -> Args {
-    pairs.into_iter().map(|(k, v)| (k.to_owned(), v)).collect()
+    let mut out = Args::new();
+    for (k, v) in pairs {
+        out.insert(k.to_owned(), v);
+    }
+    out
 }
 
 /// The words for an item's status, with the `state_msg` key and its
@@ -628,8 +640,7 @@ fn findings(ctx: &Ctx) -> Vec<Finding> {
                     by_system.entry(rq.system.as_str()).or_default().push(rq);
                 }
                 for (system, rs) in by_system {
-                    let arts: BTreeSet<String> = rs.iter().map(|r| r.article.clone()).collect();
-                    let arts = sort_articles(arts).join(", ");
+                    let arts = sort_articles(article_set(rs.iter().copied())).join(", ");
                     let from = rs.iter().map(|r| r.applies_from).min().map(|d| d.to_string()).unwrap_or_default();
                     out.push(finding(
                         &item.id,
@@ -697,13 +708,7 @@ fn findings(ctx: &Ctx) -> Vec<Finding> {
             None,
         ));
         for id in &unaddressed {
-            let arts: BTreeSet<String> = ctx
-                .required
-                .get(id)
-                .into_iter()
-                .flatten()
-                .map(|r| r.article.clone())
-                .collect();
+            let arts = article_set(ctx.required.get(id).into_iter().flatten());
             if !arts.is_empty() {
                 let arts = sort_articles(arts).join(", ");
                 out.push(finding(

@@ -336,7 +336,19 @@ pub(crate) fn detect(ctx: &Ctx) -> Vec<PitfallHit> {
         ));
     }
 
-    let mut out: Vec<PitfallHit> = hits
+    // Stable order by position in ALL (unknown IDs last): one pass per rank
+    // instead of a stable sort (which adds a sort instantiation to the wasm).
+    let rank = |id: &str| ALL.iter().position(|x| *x == id).unwrap_or(ALL.len());
+    let mut slots: Vec<Option<_>> = hits.into_iter().map(Some).collect();
+    let mut ordered = Vec::with_capacity(slots.len());
+    for r in 0..=ALL.len() {
+        for slot in &mut slots {
+            if slot.as_ref().is_some_and(|(id, _, _)| rank(id) == r) {
+                ordered.extend(slot.take());
+            }
+        }
+    }
+    ordered
         .into_iter()
         .map(|(id, because, args)| {
             let info = ctx.cat.pitfall(id);
@@ -351,7 +363,5 @@ pub(crate) fn detect(ctx: &Ctx) -> Vec<PitfallHit> {
                 args,
             }
         })
-        .collect();
-    out.sort_by_key(|h| ALL.iter().position(|x| *x == h.id).unwrap_or(usize::MAX));
-    out
+        .collect()
 }

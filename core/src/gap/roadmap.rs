@@ -15,10 +15,8 @@
 //! organisation holds ISO/IEC 27001, actions on items with a 27001 counterpart
 //! suggest reusing the ISMS process.
 
-use std::collections::BTreeSet;
-
 use super::catalogue::{Item, ItemKind};
-use super::eval::{Ctx, args, article_number, sort_articles};
+use super::eval::{Ctx, args, article_number, article_set, sort_articles};
 use super::result::{PitfallHit, Priority, Requirement, RoadmapAction, Status};
 use crate::Date;
 use crate::i18n::Args;
@@ -44,8 +42,7 @@ fn earliest(a: Option<Date>, b: Option<Date>) -> Option<Date> {
 /// system names per article, then a count). `reqs` come grouped by system
 /// (one entry per system and article), so no set is needed.
 fn legal_text(reqs: &[Requirement]) -> String {
-    let articles: BTreeSet<String> = reqs.iter().map(|r| r.article.clone()).collect();
-    sort_articles(articles)
+    sort_articles(article_set(reqs.iter()))
         .iter()
         .map(|a| {
             let mut names = Vec::new();

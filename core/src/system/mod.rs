@@ -20,6 +20,7 @@ pub use ids::{
     AnnexIPoint, AnnexIiiPoint, Art5Exception, Art5Practice, Art6_3Condition, Art50Exception,
     Art50Provision, Exclusion, FieldName, NexusKind, SpecId, ValueChain,
 };
+pub(crate) use ids::{sort_ids, sorted_unique};
 pub(crate) use parse::check_size_and_depth;
 pub use parse::{MAX_DEPTH, MAX_INPUT_BYTES, parse_system};
 pub use write::{to_json, to_toml};

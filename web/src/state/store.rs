@@ -85,10 +85,15 @@ pub fn encode(inventory: &Inventory) -> String {
     let systems = inventory
         .systems
         .iter()
-        .map(|s| StoredSystem {
-            id: s.id.0,
-            answered: s.answered.iter().map(|q| q.as_str().to_owned()).collect(),
-            file: serde_json::from_str(&to_json(&s.file)).unwrap_or(Value::Null),
+        .map(|s| {
+            // Sets filled by `extend`, not `collect` (which sorts first: more wasm).
+            let mut answered = BTreeSet::new();
+            answered.extend(s.answered.iter().map(|q| q.as_str().to_owned()));
+            StoredSystem {
+                id: s.id.0,
+                answered,
+                file: serde_json::from_str(&to_json(&s.file)).unwrap_or(Value::Null),
+            }
         })
         .collect();
     serde_json::to_string(&Envelope {
@@ -187,11 +192,13 @@ fn decode_inventory(value: Value) -> Result<Inventory, StoreProblem> {
                 stored.id
             )));
         }
-        let answered = stored
-            .answered
-            .iter()
-            .filter_map(|s| QuestionId::from_id(s))
-            .collect();
+        let mut answered = BTreeSet::new();
+        answered.extend(
+            stored
+                .answered
+                .iter()
+                .filter_map(|s| QuestionId::from_id(s)),
+        );
         inventory.systems.push(SystemEntry { id, file, answered });
     }
     Ok(inventory)
