@@ -13,10 +13,10 @@ pub fn closest<'a, I>(unknown: &str, candidates: I) -> Option<&'a str>
 where
     I: IntoIterator<Item = &'a str>,
 {
-    let lower = unknown.to_lowercase();
+    let lower = lowercase(unknown);
     let mut best: Option<(usize, &'a str)> = None;
     for cand in candidates {
-        let d = distance(&lower, &cand.to_lowercase());
+        let d = distance(&lower, &lowercase(cand));
         if best.is_none_or(|(bd, _)| d < bd) {
             best = Some((d, cand));
         }
@@ -24,6 +24,15 @@ where
     let (d, cand) = best?;
     let limit = (unknown.chars().count().max(cand.chars().count()) / 2).max(1);
     (d <= limit).then_some(cand)
+}
+
+/// Lowercase char by char. Unlike `str::to_lowercase` it maps a word-final
+/// `Σ` to `σ`, not `ς`; that cannot change a distance to a name without
+/// Greek sigmas (both are one char and differ from every other char), and
+/// every name we suggest is an ASCII spec name. It leaves out
+/// `str::to_lowercase` and its context tables (about 5 KB of wasm).
+fn lowercase(s: &str) -> String {
+    s.chars().flat_map(char::to_lowercase).collect()
 }
 
 /// Levenshtein distance over chars.
@@ -55,6 +64,25 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lowercase_is_std_lowercase_except_final_sigma() {
+        for s in ["Annex_III", "ÄRGER", "İstanbul", "ǅemal", "ẞ", "ΑΣ ΑΣ", "plain"] {
+            assert_eq!(lowercase(s).replace('ς', "σ"), s.to_lowercase().replace('ς', "σ"));
+        }
+        assert_eq!(lowercase("ΑΣ"), "ασ");
+        // The same distances as with str::to_lowercase ("σ" or "ς": one mismatch either way).
+        for typo in ["ANNEX_IIIΣ", "ANEX_IIIΣ ", "ΣAnnex_I", "ΑΣ"] {
+            for cand in ["annex_i", "annex_iii", "art5"] {
+                assert_eq!(
+                    distance(&lowercase(typo), cand),
+                    distance(&typo.to_lowercase(), cand),
+                    "{typo} {cand}"
+                );
+            }
+        }
+        assert_eq!(closest("ANNEX_IIIΣ", ["annex_i", "annex_iii"]), Some("annex_iii"));
+    }
 
     #[test]
     fn distances() {

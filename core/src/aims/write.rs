@@ -81,27 +81,21 @@ fn to_value(a: &AimsFile) -> Value {
             .collect();
         m.insert("systems".into(), Value::Array(systems));
     }
+    // Objects filled by insert: collect() into a map sorts a vector first,
+    // one sort instantiation per call site in the wasm.
     if !a.clauses.is_empty() {
-        m.insert(
-            "clauses".into(),
-            Value::Object(
-                a.clauses
-                    .iter()
-                    .map(|(k, e)| (k.clone(), clause(e)))
-                    .collect(),
-            ),
-        );
+        let mut o = Map::new();
+        for (k, e) in &a.clauses {
+            o.insert(k.clone(), clause(e));
+        }
+        m.insert("clauses".into(), Value::Object(o));
     }
     if !a.controls.is_empty() {
-        m.insert(
-            "controls".into(),
-            Value::Object(
-                a.controls
-                    .iter()
-                    .map(|(k, e)| (k.clone(), control(e)))
-                    .collect(),
-            ),
-        );
+        let mut o = Map::new();
+        for (k, e) in &a.controls {
+            o.insert(k.clone(), control(e));
+        }
+        m.insert("controls".into(), Value::Object(o));
     }
     Value::Object(m)
 }
