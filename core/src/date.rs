@@ -25,6 +25,11 @@ pub struct DateError {
 }
 
 impl Date {
+    /// A number in the same order as dates: `yyyy << 16 | mm << 8 | dd`.
+    pub(crate) fn sort_key(self) -> u32 {
+        u32::from(self.year) << 16 | u32::from(self.month) << 8 | u32::from(self.day)
+    }
+
     /// Builds a date, checking that the day exists in that month.
     ///
     /// # Example

@@ -498,8 +498,31 @@ pub(crate) fn article_set<'r>(reqs: impl Iterator<Item = &'r Requirement>) -> BT
 /// Sorts `Art. N...` strings by article number, then text.
 pub(crate) fn sort_articles(set: BTreeSet<String>) -> Vec<String> {
     let mut v: Vec<String> = set.into_iter().collect();
-    v.sort_by_cached_key(|a| article_number(a));
+    sort_by_key(&mut v, |a| u128::from(article_number(a)));
     v
+}
+
+/// Stable sort by a key computed once per element: the same order as
+/// `sort_by_cached_key`. Every sort of the gap engine packs its key into a
+/// `u128`, so the wasm holds one sort instantiation, not one per key type
+/// and index width (`sort_by_cached_key` picks u8/u16/u32/usize indices).
+pub(crate) fn sort_by_key<T>(v: &mut Vec<T>, key: impl Fn(&T) -> u128) {
+    let mut keyed: Vec<(u128, usize)> = v.iter().map(key).zip(0..).collect();
+    // The index makes every pair distinct, so unstable sorting is stable.
+    keyed.sort_unstable();
+    let mut slots: Vec<Option<T>> = std::mem::take(v).into_iter().map(Some).collect();
+    v.extend(
+        keyed
+            .iter()
+            .filter_map(|&(_, i)| slots.get_mut(i).and_then(Option::take)),
+    );
+}
+
+/// Sort key of an item or article reference: catalogue position, then
+/// article number (each fits 32 bits; unknown positions sort last).
+pub(crate) fn ref_key(cat: &Catalogue, ref_: &str) -> u128 {
+    let position = u32::try_from(cat.position(ref_)).unwrap_or(u32::MAX);
+    u128::from(position) << 32 | u128::from(article_number(ref_))
 }
 
 pub(crate) fn article_number(a: &str) -> u32 {
@@ -939,6 +962,54 @@ pub(crate) fn uncovered_articles(cat: &Catalogue, t: &TriageResult) -> Vec<Strin
 /// Nonconformities first, then standard order of `ref` (articles after the
 /// catalogue's items, by article number); ties keep generation order
 /// (catalogue order, then inventory order), which is deterministic.
-fn sort_findings(cat: &Catalogue, f: &mut [Finding]) {
-    f.sort_by_cached_key(|x| (x.severity, cat.position(&x.ref_), article_number(&x.ref_)));
+fn sort_findings(cat: &Catalogue, f: &mut Vec<Finding>) {
+    // (severity, position, article number), packed in that order.
+    sort_by_key(f, |x| (x.severity as u128) << 64 | ref_key(cat, &x.ref_));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The shared u128-key sort gives the order of the standard stable sort.
+        #[test]
+        fn sort_by_key_is_a_stable_sort(v in prop::collection::vec((0u8..4, 0u16..300, any::<u8>()), 0..300)) {
+            let key = |x: &(u8, u16, u8)| (u128::from(x.0) << 64) | u128::from(x.1);
+            let mut expected = v.clone();
+            expected.sort_by_cached_key(|x| (x.0, x.1));
+            let mut got = v;
+            sort_by_key(&mut got, key);
+            prop_assert_eq!(got, expected);
+        }
+
+        /// `Date::sort_key` orders like dates.
+        #[test]
+        fn date_sort_key_orders_like_dates(a in (1u16..9999, 1u8..13, 1u8..29), b in (1u16..9999, 1u8..13, 1u8..29)) {
+            let (Some(x), Some(y)) = (Date::new(a.0, a.1, a.2), Date::new(b.0, b.1, b.2)) else {
+                return Ok(());
+            };
+            prop_assert_eq!(x.cmp(&y), x.sort_key().cmp(&y.sort_key()));
+        }
+    }
+
+    #[test]
+    fn ref_key_orders_position_then_article() {
+        let cat = catalogue();
+        let refs = [
+            "4.1",
+            "A.2.2",
+            "6.1.3",
+            "Art. 27",
+            "Art. 9",
+            "Art. 10(2)",
+            "unknown",
+        ];
+        let mut by_tuple = refs.to_vec();
+        by_tuple.sort_by_key(|r| (cat.position(r), article_number(r)));
+        let mut by_key = refs.to_vec();
+        by_key.sort_by_key(|r| ref_key(cat, r));
+        assert_eq!(by_key, by_tuple);
+    }
 }

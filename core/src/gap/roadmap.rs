@@ -16,7 +16,7 @@
 //! suggest reusing the ISMS process.
 
 use super::catalogue::{Item, ItemKind};
-use super::eval::{Ctx, args, article_number, article_set, sort_articles};
+use super::eval::{Ctx, args, article_set, ref_key, sort_articles, sort_by_key};
 use super::result::{PitfallHit, Priority, Requirement, RoadmapAction, Status};
 use crate::Date;
 use crate::i18n::Args;
@@ -395,16 +395,14 @@ pub(crate) fn build(ctx: &Ctx, pitfalls: &[PitfallHit]) -> Vec<RoadmapAction> {
     let cat = ctx.cat;
     // Ties keep generation order (catalogue order, then inventory order):
     // the sort is stable and the key cheap.
-    let key = |a: &RoadmapAction| {
-        (
-            a.priority,
-            a.due.is_none(),
-            a.due,
-            cat.position(&a.ref_),
-            article_number(&a.ref_),
-        )
-    };
-    out.sort_by_cached_key(key);
+    // (priority, no due date, due date, position, article number), packed
+    // in that order.
+    sort_by_key(&mut out, |a| {
+        (a.priority as u128) << 104
+            | u128::from(a.due.is_none()) << 96
+            | u128::from(a.due.map_or(0, Date::sort_key)) << 64
+            | ref_key(cat, &a.ref_)
+    });
     out
 }
 
