@@ -3,6 +3,8 @@
 //! statuses, findings and impact completeness all come from `aimskit_core`
 //! ([`evaluate`], [`impact_of`]).
 
+use std::collections::BTreeMap;
+
 use aimskit_core::Date;
 use aimskit_core::aims::{AimsFile, ClauseEntry, ControlEntry, SystemRef, parse_aims};
 use aimskit_core::gap::catalogue::{ItemKind, catalogue};
@@ -457,7 +459,7 @@ fn edit(file: &mut AimsFile, id: &ItemId, f: impl FnOnce(&mut CommonMut<'_>)) {
             let e = file.clauses.entry(id.0.clone()).or_default();
             f(&mut CommonMut::clause(e));
             if *e == ClauseEntry::default() {
-                file.clauses.remove(&id.0);
+                drop_key(&mut file.clauses, &id.0);
             }
         }
         ItemKind::Control => {
@@ -475,7 +477,18 @@ fn prune_control(file: &mut AimsFile, id: &str) {
         .get(id)
         .is_some_and(|e| *e == ControlEntry::default())
     {
-        file.controls.remove(id);
+        drop_key(&mut file.controls, id);
+    }
+}
+
+/// Removes `key`, rebuilding the map (at most the 70 catalogue items) from
+/// the other entries. `BTreeMap::remove` would add the node-rebalancing
+/// code of each map type to the wasm (about 3.5 KB each).
+fn drop_key<V>(map: &mut BTreeMap<String, V>, key: &str) {
+    for (k, v) in std::mem::take(map) {
+        if k != key {
+            map.insert(k, v);
+        }
     }
 }
 
@@ -579,6 +592,33 @@ mod tests {
         for a in actions {
             reduce(state, inv, a);
         }
+    }
+
+    #[test]
+    fn entries_edited_back_to_default_leave_the_file() {
+        let (mut s, mut inv) = (AimsState::default(), Inventory::default());
+        run(
+            &mut s,
+            &mut inv,
+            vec![
+                AimsAction::SetMaturity(id("4.1"), Some(2)),
+                AimsAction::SetMaturity(id("6.1.2"), Some(3)),
+                AimsAction::SetOwner(id("A.5.2"), "Ann".into()),
+                AimsAction::SetOwner(id("A.2.2"), "Bob".into()),
+            ],
+        );
+        run(
+            &mut s,
+            &mut inv,
+            vec![
+                AimsAction::SetMaturity(id("4.1"), None),
+                AimsAction::SetOwner(id("A.5.2"), String::new()),
+            ],
+        );
+        assert_eq!(s.file.clauses.keys().collect::<Vec<_>>(), ["6.1.2"]);
+        assert_eq!(s.file.clauses["6.1.2"].maturity, Some(3));
+        assert_eq!(s.file.controls.keys().collect::<Vec<_>>(), ["A.2.2"]);
+        assert_eq!(s.file.controls["A.2.2"].owner, "Bob");
     }
 
     #[test]
