@@ -351,6 +351,12 @@ mod tests {
             "{}: ALL not in Ord order",
             T::FIELD
         );
+        // Parsing by position in the spec strings (system::parse) equals from_id.
+        for (i, &x) in all.iter().enumerate() {
+            assert_eq!(T::from_id(x.as_str()), Some(x));
+            let first = all.iter().position(|y| y.as_str() == x.as_str());
+            assert_eq!(first, Some(i), "{}: duplicate spec string", T::FIELD);
+        }
         // Reversed, every value twice, interleaved: a list `sort()` must reorder.
         let mut mixed: Vec<T> = all.iter().rev().copied().collect();
         mixed.extend(all.iter().step_by(2).copied());

@@ -264,17 +264,36 @@ fn get_date(node: &Node, path: &str) -> Result<Date, InputError> {
 }
 
 fn get_ids<T: SpecId>(node: &Node, path: &str) -> Result<Vec<T>, InputError> {
+    let all = T::all();
+    let known: Vec<&str> = all.iter().map(|t| t.as_str()).collect();
+    let positions = id_positions(node, path, T::FIELD, &known)?;
+    Ok(positions
+        .into_iter()
+        .filter_map(|i| all.get(i).copied())
+        .collect())
+}
+
+/// The positions in `known` of a list of ID strings, without duplicates, in
+/// the order given. Not generic: the twelve ID types share this code (and
+/// its error messages) instead of one inlined copy each in the wasm.
+/// `known[i]` is the spec string of `T::all()[i]`, so a position names
+/// exactly the value `T::from_id` returns.
+fn id_positions(
+    node: &Node,
+    path: &str,
+    field: &str,
+    known: &[&str],
+) -> Result<Vec<usize>, InputError> {
     let Node::Arr(items) = node else {
-        return Err(wrong(path, &format!("a list of {} IDs", T::FIELD), node));
+        return Err(wrong(path, &format!("a list of {field} IDs"), node));
     };
-    let mut out: Vec<T> = Vec::with_capacity(items.len());
+    let mut out: Vec<usize> = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
         let p = format!("{path}[{i}]");
         let Node::Str(s) = item else {
             return Err(wrong(&p, "a string ID", item));
         };
-        let Some(id) = T::from_id(s) else {
-            let known: Vec<&str> = T::all().iter().map(|t| t.as_str()).collect();
+        let Some(id) = known.iter().position(|k| k == s) else {
             let sample = if known.len() > 8 {
                 format!("{}, ... {}", known[..6].join(", "), known[known.len() - 1])
             } else {
