@@ -410,8 +410,11 @@ type Scores = (
 
 fn scores(ctx: &Ctx) -> Scores {
     let mut all = Vec::new();
-    let mut by_phase: BTreeMap<Pdca, Vec<f64>> = BTreeMap::new();
-    let mut by_group: BTreeMap<String, Vec<f64>> = BTreeMap::new();
+    // Credits per phase (indexed by `Pdca as usize`) and per group (at most
+    // a few dozen, found by scanning): plain vectors instead of two more
+    // BTreeMap types in the wasm.
+    let mut by_phase: [Vec<f64>; 4] = Default::default();
+    let mut by_group: Vec<(&str, Vec<f64>)> = Vec::new();
     let mut cov = Coverage {
         total: ctx.cat.items.len(),
         ..Coverage::default()
@@ -429,15 +432,26 @@ fn scores(ctx: &Ctx) -> Scores {
             }
             _ => cov.assessed += 1,
         }
-        let group = by_group.entry(item.group.clone()).or_default();
+        let gi = match by_group.iter().position(|(g, _)| *g == item.group) {
+            Some(i) => i,
+            None => {
+                by_group.push((&item.group, Vec::new()));
+                by_group.len() - 1
+            }
+        };
         if let Some(c) = credit(r.status, r.maturity) {
             all.push(c);
-            by_phase.entry(item.pdca).or_default().push(c);
-            group.push(c);
+            if let Some(p) = by_phase.get_mut(item.pdca as usize) {
+                p.push(c);
+            }
+            if let Some((_, g)) = by_group.get_mut(gi) {
+                g.push(c);
+            }
         }
     }
     let pct = |xs: Option<&Vec<f64>>| xs.and_then(|x| mean(x)).map(round1);
-    let phase = |p: Pdca| pct(by_phase.get(&p)).unwrap_or(0.0);
+    let phase = |p: Pdca| pct(by_phase.get(p as usize)).unwrap_or(0.0);
+    let group = |id: &str| by_group.iter().find(|(g, _)| *g == id).map(|(_, v)| v);
     let pdca = PdcaScores {
         plan: phase(Pdca::Plan),
         do_: phase(Pdca::Do),
@@ -447,11 +461,11 @@ fn scores(ctx: &Ctx) -> Scores {
     // Maps built by `insert`: `collect()` would add a sort per pair type.
     let mut clause_scores = BTreeMap::new();
     for g in &ctx.cat.clause_groups {
-        clause_scores.insert(g.id.clone(), pct(by_group.get(&g.id)).unwrap_or(0.0));
+        clause_scores.insert(g.id.clone(), pct(group(&g.id)).unwrap_or(0.0));
     }
     let mut objective_scores = BTreeMap::new();
     for g in &ctx.cat.objectives {
-        objective_scores.insert(g.id.clone(), pct(by_group.get(&g.id)));
+        objective_scores.insert(g.id.clone(), pct(group(&g.id)));
     }
     (
         pct(Some(&all)).unwrap_or(0.0),

@@ -198,12 +198,14 @@ pub(crate) fn detect(ctx: &Ctx) -> Vec<PitfallHit> {
         .controls()
         .all(|c| aims.controls.get(&c.id).is_some_and(|e| e.applicable));
     if all_applicable {
-        let distinct: std::collections::BTreeSet<&str> = aims
-            .controls
-            .values()
-            .map(|e| e.justification.trim())
-            .filter(|j| !j.is_empty())
-            .collect();
+        // Filled by extend: collect() into a set sorts a vector first.
+        let mut distinct = std::collections::BTreeSet::new();
+        distinct.extend(
+            aims.controls
+                .values()
+                .map(|e| e.justification.trim())
+                .filter(|j| !j.is_empty()),
+        );
         if distinct.len() <= 1 {
             hits.push((
                 "boilerplate_soa",
