@@ -235,7 +235,9 @@ fn required_items(
                 .collect(),
         })
         .collect();
-    let mut found: BTreeMap<(usize, usize, &str), (Date, &str)> = BTreeMap::new();
+    // Sorted by key and unique, like a BTreeMap (kept as a vector with
+    // binary-search inserts: one map type less in the wasm).
+    let mut found: Vec<((usize, usize, &str), (Date, &str))> = Vec::new();
     let mut obs: Vec<(&str, u32, Date)> = Vec::new();
     for (si, sys) in systems.iter().enumerate() {
         let t = &sys.triage;
@@ -251,9 +253,16 @@ fn required_items(
         for rule in &rules {
             let mut fire = |article, date: Date| {
                 for &item in &rule.items {
-                    let e = found.entry((item, si, article)).or_insert((date, rule.id));
-                    if date < e.0 {
-                        *e = (date, rule.id);
+                    let key = (item, si, article);
+                    match found.binary_search_by(|(k, _)| k.cmp(&key)) {
+                        Ok(i) => {
+                            if let Some((_, e)) = found.get_mut(i) {
+                                if date < e.0 {
+                                    *e = (date, rule.id);
+                                }
+                            }
+                        }
+                        Err(i) => found.insert(i, (key, (date, rule.id))),
                     }
                 }
             };
@@ -678,11 +687,17 @@ fn findings(ctx: &Ctx) -> Vec<Finding> {
                     ));
                 }
                 let reqs = ctx.required.get(&item.id).map(Vec::as_slice).unwrap_or(&[]);
-                let mut by_system: BTreeMap<&str, Vec<&Requirement>> = BTreeMap::new();
+                // Systems in name order (kept sorted by binary-search
+                // inserts, one map type less in the wasm), each with its
+                // requirements in their order.
+                let mut systems: Vec<&str> = Vec::new();
                 for rq in reqs {
-                    by_system.entry(rq.system.as_str()).or_default().push(rq);
+                    if let Err(i) = systems.binary_search(&rq.system.as_str()) {
+                        systems.insert(i, &rq.system);
+                    }
                 }
-                for (system, rs) in by_system {
+                for system in systems {
+                    let rs: Vec<&Requirement> = reqs.iter().filter(|r| r.system == system).collect();
                     let arts = sort_articles(article_set(rs.iter().copied())).join(", ");
                     let from = rs.iter().map(|r| r.applies_from).min().map(|d| d.to_string()).unwrap_or_default();
                     out.push(finding(
