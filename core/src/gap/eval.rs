@@ -237,7 +237,9 @@ fn required_items(
         .collect();
     // Sorted by key and unique, like a BTreeMap (kept as a vector with
     // binary-search inserts: one map type less in the wasm).
-    let mut found: Vec<((usize, usize, &str), (Date, &str))> = Vec::new();
+    // (item position, system index, article) -> (applies_from, rule).
+    type Found<'c> = ((usize, usize, &'c str), (Date, &'c str));
+    let mut found: Vec<Found> = Vec::new();
     let mut obs: Vec<(&str, u32, Date)> = Vec::new();
     for (si, sys) in systems.iter().enumerate() {
         let t = &sys.triage;
