@@ -21,13 +21,18 @@ const MIME = {
   '.png': 'image/png',
 };
 
-/** Serves `mounts` ({ urlPrefix: directory }) on 127.0.0.1 at a free port. */
+/**
+ * Serves `mounts` ({ urlPrefix: directory }) on 127.0.0.1 at a free port.
+ * `hits` counts the requests the server received per path.
+ */
 export async function serve(mounts) {
   const table = Object.entries(typeof mounts === 'string' ? { '/': mounts } : mounts)
     .sort((a, b) => b[0].length - a[0].length);
+  const hits = new Map();
   const server = createServer(async (req, res) => {
     try {
       const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+      hits.set(path, (hits.get(path) ?? 0) + 1);
       const hit = table.find(([prefix]) => path.startsWith(prefix));
       if (!hit) throw new Error('no mount');
       const [prefix, dir] = hit;
@@ -44,7 +49,7 @@ export async function serve(mounts) {
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const origin = `http://127.0.0.1:${server.address().port}`;
-  return { origin, close: () => new Promise((ok) => server.close(ok)) };
+  return { origin, hits, close: () => new Promise((ok) => server.close(ok)) };
 }
 
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
