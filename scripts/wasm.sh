@@ -21,7 +21,9 @@ WASM_OPT_FLAGS=(-Oz --converge --strip-producers --enable-bulk-memory --enable-n
 cargo_wasm() { # VARIANT -> path of the built .wasm (copied, since variants share a file name)
   local variant="$1" feat=()
   [ "$variant" = api ] && feat=(--no-default-features)
-  cargo build -p aimskit-web --lib --target wasm32-unknown-unknown --release "${feat[@]}" >&2 ||
+  # From $ROOT: cargo reads .cargo/config.toml (the wasm stack size) from the
+  # working directory, not from the manifest's.
+  (cd "$ROOT" && cargo build -p aimskit-web --lib --target wasm32-unknown-unknown --release "${feat[@]}") >&2 ||
     die "cargo build of aimskit-web ($variant) for wasm32 failed"
   mkdir -p "$WASM_STAGE"
   cp "$ROOT/target/wasm32-unknown-unknown/release/aimskit_web.wasm" "$WASM_STAGE/cargo-$variant.wasm"
