@@ -26,12 +26,20 @@ const HOST_CSS = `:host{display:block;${RESET};visibility:visible!important;font
   + ':host([hidden]){display:none}';
 let engine = null;
 
-/** Loads the wasm once (same-origin fetch next to this file). */
+/**
+ * Loads the wasm once (same-origin fetch next to this file). The wasm is
+ * requested together with its JS glue, not after it; init() takes the
+ * pending response, so it is fetched once.
+ */
 function loadEngine() {
-  engine ??= import(new URL('aimskit.js', BASE).href).then(async (mod) => {
-    await mod.default({ module_or_path: new URL('aimskit_bg.wasm', BASE) });
-    return mod;
-  });
+  if (!engine) {
+    const wasm = fetch(new URL('aimskit_bg.wasm', BASE));
+    wasm.catch(() => {}); // init() reports a failed fetch
+    engine = import(new URL('aimskit.js', BASE).href).then(async (mod) => {
+      await mod.default({ module_or_path: wasm });
+      return mod;
+    });
+  }
   return engine;
 }
 
@@ -60,7 +68,7 @@ function shadowFor(element) {
  * carrying `code` for bad options.
  */
 export async function mount(element, options = {}) {
-  const [mod] = await Promise.all([loadEngine()]);
+  const mod = await loadEngine();
   element.__aimskitWidget?.unmount();
   element.__aimskitWidget = null;
   const { shadow, container, styled } = shadowFor(element);
