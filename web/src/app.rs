@@ -14,8 +14,8 @@ use crate::components::header::Header;
 use crate::components::import_dialog::ImportDialog;
 use crate::components::inventory_view::InventoryView;
 use crate::components::notice_bar::NoticeBar;
-use crate::components::store_banner::StoreBanner;
-use crate::components::tabs::Tabs;
+use crate::components::store_banner::{StoreBannerProps, store_banner};
+use crate::components::tabs::{TabsProps, tabs};
 use crate::components::triage_view::TriageView;
 use crate::dom;
 use crate::embed::{Embed, Module};
@@ -148,9 +148,9 @@ pub fn app() -> Html {
         <ContextProvider<AppContext> context={state.clone()}>
             <div class="aimskit" lang={state.lang.code()}>
                 <Header rules_version={rules_version()} {on_lang} />
-                <StoreBanner persistence={state.persistence.clone()} on_export_raw={export_raw(false)} />
-                <StoreBanner persistence={aims_banner} on_export_raw={export_raw(true)} aims=true />
-                <Tabs views={state.views.clone()} current={state.view} on_select={on_view} />
+                { store_banner(&i, &StoreBannerProps { persistence: state.persistence.clone(), on_export_raw: export_raw(false), aims: false }) }
+                { store_banner(&i, &StoreBannerProps { persistence: aims_banner, on_export_raw: export_raw(true), aims: true }) }
+                { tabs(&i, &TabsProps { views: state.views.clone(), current: state.view, on_select: on_view }) }
                 <NoticeBar notice={state.notice.clone()} deleted={state.undo.as_ref().map(|d| d.entry.file.name.clone())}
                     on_undo={dispatch(Action::Undo)} on_dismiss={dispatch(Action::DismissNotice)} />
                 if let Some(preview) = state.import.clone() {

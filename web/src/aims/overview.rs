@@ -5,7 +5,7 @@ use std::rc::Rc;
 use aimskit_core::gap::GapResult;
 use yew::prelude::*;
 
-use super::score_chart::ScoreChart;
+use super::score_chart::{ScoreChartProps, score_chart};
 use super::tables::{FindingsList, PitfallList, RoadmapTable, SoaTable};
 use crate::components::use_i18n;
 
@@ -53,7 +53,7 @@ pub fn overview(props: &OverviewProps) -> Html {
                 <h3 id="ak-aims-scores">{ i.t("aims.scores") }</h3>
                 <p class="ak-score-big" id="ak-aims-score" data-score={format!("{:.1}", gap.score)}>
                     { format!("{:.1}", gap.score) }<span>{ " / 100" }</span></p>
-                <ScoreChart bars={score_bars(gap)} />
+                { score_chart(&i, &ScoreChartProps { bars: score_bars(gap) }) }
                 <p class="ak-coverage">{ coverage_text(&i, gap) }</p>
                 <p class="ak-hint">{ i.t("aims.score.explain") }</p>
             </section>

@@ -2,10 +2,10 @@
 
 use yew::prelude::*;
 
-use crate::components::use_i18n;
+use crate::i18n::I18n;
 
-/// Props of [`ScoreChart`].
-#[derive(Debug, Properties, PartialEq)]
+/// Input of [`score_chart`].
+#[derive(Debug, PartialEq)]
 pub struct ScoreChartProps {
     /// (translation key, score 0..100), top to bottom.
     pub bars: Vec<(&'static str, f64)>,
@@ -17,9 +17,9 @@ const ROW: f64 = 30.0;
 
 /// Horizontal bars 0..100 with gridlines at 25, 50, 75; the numbers are also
 /// in the accessible name and printed next to each bar.
-#[function_component(ScoreChart)]
-pub fn score_chart(props: &ScoreChartProps) -> Html {
-    let i = use_i18n();
+/// A view function rather than a component: each Yew component costs about
+/// 1.5 KB of wasm (docs/size.md, step 4H); this one has no state of its own.
+pub fn score_chart(i: &I18n, props: &ScoreChartProps) -> Html {
     let h = ROW * props.bars.len() as f64 + 20.0;
     let span = W - LABEL - 50.0;
     let summary = props

@@ -4,7 +4,7 @@
 use aimskit_core::triage::Role;
 use yew::prelude::*;
 
-use super::tier_chart::TierChart;
+use super::tier_chart::{TierChartProps, tier_chart};
 use super::{role_key, tier_key, use_i18n};
 use crate::app::AppContext;
 use crate::dom;
@@ -169,7 +169,7 @@ pub fn inventory_view() -> Html {
                         </tr></thead>
                         <tbody>{ rows }</tbody>
                     </table>
-                    <TierChart counts={state.tier_counts()} />
+                    { tier_chart(&i, &TierChartProps { counts: state.tier_counts() }) }
                 </div>
             }
         </section>

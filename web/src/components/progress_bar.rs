@@ -2,11 +2,11 @@
 
 use yew::prelude::*;
 
-use super::use_i18n;
+use crate::i18n::I18n;
 use crate::state::view::Progress;
 
-/// Props of [`ProgressBar`].
-#[derive(Debug, Properties, PartialEq)]
+/// Input of [`progress_bar`].
+#[derive(Debug, PartialEq)]
 pub struct ProgressBarProps {
     /// The progress.
     pub progress: Progress,
@@ -15,9 +15,9 @@ pub struct ProgressBarProps {
 }
 
 /// "Question 3 of 12 (2 answered)" with a progress bar.
-#[function_component(ProgressBar)]
-pub fn progress_bar(props: &ProgressBarProps) -> Html {
-    let i = use_i18n();
+/// A view function rather than a component: each Yew component costs about
+/// 1.5 KB of wasm (docs/size.md, step 4H); this one has no state of its own.
+pub fn progress_bar(i: &I18n, props: &ProgressBarProps) -> Html {
     let p = props.progress;
     let text = i.tf(
         "ui.progress",

@@ -2,26 +2,25 @@
 
 use yew::prelude::*;
 
-use super::use_i18n;
+use crate::i18n::I18n;
 use crate::state::Persistence;
 use crate::state::store::StoreProblem;
 
-/// Props of [`StoreBanner`].
-#[derive(Debug, Properties, PartialEq)]
+/// Input of [`store_banner`].
+#[derive(Debug, PartialEq)]
 pub struct StoreBannerProps {
     /// The saving state.
     pub persistence: Persistence,
     /// Export the refused stored data as it is.
     pub on_export_raw: Callback<()>,
     /// About the stored AIMS self-assessment rather than the inventory.
-    #[prop_or_default]
     pub aims: bool,
 }
 
 /// The banner (nothing while autosaving works).
-#[function_component(StoreBanner)]
-pub fn store_banner(props: &StoreBannerProps) -> Html {
-    let i = use_i18n();
+/// A view function rather than a component: each Yew component costs about
+/// 1.5 KB of wasm (docs/size.md, step 4H); this one has no state of its own.
+pub fn store_banner(i: &I18n, props: &StoreBannerProps) -> Html {
     let key = |k: &str| {
         if props.aims {
             i.t(&format!("ui.store.aims_{k}"))

@@ -2,11 +2,11 @@
 
 use yew::prelude::*;
 
-use super::use_i18n;
+use crate::i18n::I18n;
 use crate::state::View;
 
-/// Props of [`Tabs`].
-#[derive(Debug, Properties, PartialEq)]
+/// Input of [`tabs`].
+#[derive(Debug, PartialEq)]
 pub struct TabsProps {
     /// The views offered.
     pub views: Vec<View>,
@@ -17,9 +17,9 @@ pub struct TabsProps {
 }
 
 /// Navigation between the views.
-#[function_component(Tabs)]
-pub fn tabs(props: &TabsProps) -> Html {
-    let i = use_i18n();
+/// A view function rather than a component: each Yew component costs about
+/// 1.5 KB of wasm (docs/size.md, step 4H); this one has no state of its own.
+pub fn tabs(i: &I18n, props: &TabsProps) -> Html {
     html! {
         <nav class="ak-tabs" aria-label={i.t("ui.views")}>
             { for props.views.iter().map(|v| {

@@ -3,10 +3,11 @@
 use aimskit_core::triage::Tier;
 use yew::prelude::*;
 
-use super::{tier_key, use_i18n};
+use super::tier_key;
+use crate::i18n::I18n;
 
-/// Props of [`TierChart`].
-#[derive(Debug, Properties, PartialEq)]
+/// Input of [`tier_chart`].
+#[derive(Debug, PartialEq)]
 pub struct TierChartProps {
     /// Count per tier, in display order.
     pub counts: Vec<(Tier, usize)>,
@@ -35,9 +36,9 @@ fn bar_width(n: usize, max: usize) -> usize {
 }
 
 /// The chart; its text alternative lists every count.
-#[function_component(TierChart)]
-pub fn tier_chart(props: &TierChartProps) -> Html {
-    let i = use_i18n();
+/// A view function rather than a component: each Yew component costs about
+/// 1.5 KB of wasm (docs/size.md, step 4H); this one has no state of its own.
+pub fn tier_chart(i: &I18n, props: &TierChartProps) -> Html {
     let max = props
         .counts
         .iter()

@@ -3,7 +3,7 @@
 use aimskit_core::questionnaire;
 use yew::prelude::*;
 
-use super::progress_bar::ProgressBar;
+use super::progress_bar::{ProgressBarProps, progress_bar};
 use super::question_form::QuestionForm;
 use super::result_panel::ResultPanel;
 use super::use_i18n;
@@ -88,7 +88,7 @@ pub fn triage_view() -> Html {
             </div>
             <div class="ak-triage-body">
                 <div class="ak-questionnaire ak-no-print">
-                    { current.map(|q| html! { <ProgressBar {progress} section_key={q.section.key()} /> }).unwrap_or_default() }
+                    { current.map(|q| progress_bar(&i, &ProgressBarProps { progress, section_key: q.section.key() })).unwrap_or_default() }
                     { form.unwrap_or_default() }
                     <div class="ak-step-nav">
                         <button type="button" class="ak-button" id="ak-back" disabled={position <= 1} onclick={cb(Action::Back)}>{ i.t("ui.back") }</button>

@@ -13,7 +13,7 @@ use yew::prelude::*;
 
 use crate::aims::evaluate;
 use crate::aims::overview::{coverage_text, score_bars};
-use crate::aims::score_chart::ScoreChart;
+use crate::aims::score_chart::{ScoreChartProps, score_chart};
 use crate::aims::tables::{FindingsList, PitfallList, RoadmapTable, SoaTable};
 use crate::app::AppContext;
 use crate::components::{role_key, tier_key, use_i18n};
@@ -127,7 +127,7 @@ pub fn report_view() -> Html {
             <section class="ak-report-section" aria-labelledby="ak-rep-scores">
                 <h3 id="ak-rep-scores">{ i.t("rep.scores") }</h3>
                 <p class="ak-score-big" id="ak-rep-score">{ format!("{:.1}", gap.score) }<span>{ " / 100" }</span></p>
-                <ScoreChart bars={score_bars(&gap)} />
+                { score_chart(&i, &ScoreChartProps { bars: score_bars(&gap) }) }
                 <p>{ coverage_text(&i, &gap) }</p>
             </section>
             <section class="ak-report-section" aria-labelledby="ak-rep-pitfalls">
