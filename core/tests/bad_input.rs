@@ -56,9 +56,20 @@ fn deep_nesting_is_refused_without_stack_overflow() {
         "{\"a\":".repeat(n),
         "}".repeat(n)
     );
+    // Dotted keys and table headers nest without brackets (each part opens
+    // a table): 79-part keys in 24 inline tables once overflowed the stack.
+    let key = vec!["a"; 79].join(".");
+    let toml_dotted = format!(
+        "{SYS}x = {}1{}\n",
+        format!("{{{key} = ").repeat(24),
+        "}".repeat(24)
+    );
+    let toml_header = format!("{SYS}[{}]\nb = 1\n", vec!["a"; 40].join("."));
     let cases = [
         (toml_arr, SourceFormat::Toml),
         (toml_inline, SourceFormat::Toml),
+        (toml_dotted, SourceFormat::Toml),
+        (toml_header, SourceFormat::Toml),
         (json_arr, SourceFormat::Json),
         (json_obj, SourceFormat::Json),
     ];
@@ -79,6 +90,17 @@ fn deep_nesting_is_refused_without_stack_overflow() {
             assert!(e.to_string().contains("nested"), "says why: {e}");
         }
     }
+    // The deepest input the guard lets through parses on the small stack
+    // (refused for its unknown field, not by the guard or an overflow).
+    let limit = aimskit_core::system::MAX_DEPTH;
+    let deepest = format!(
+        "{SYS}x = {}1{}\n",
+        "{a.a.a = ".repeat(limit / 4),
+        "}".repeat(limit / 4)
+    );
+    let e = small_stack(move || parse_system(&deepest, SourceFormat::Toml).map(|_| ()));
+    let e = e.expect_err("unknown field");
+    assert!(!e.to_string().contains("nested"), "within the limit: {e}");
     // Nesting inside strings is text, not structure.
     let quoted = format!("{SYS}description = \"{}\"\n", "[".repeat(n));
     assert!(parse_system(&quoted, SourceFormat::Toml).is_ok());

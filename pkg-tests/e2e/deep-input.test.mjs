@@ -1,9 +1,11 @@
 // The deepest files the parsers accept, imported in the browser (issue 8,
 // memory): the wasm's shadow stack is set small in .cargo/config.toml, so
 // this checks it is deep enough. Files nested as deep as core's guard allows
-// (MAX_DEPTH brackets, core/src/system/parse.rs) and dotted TOML keys as long
-// as the toml crate accepts (79 parts) are parsed, refused with a message
-// (they carry an unknown field), and a full session still works afterwards.
+// (MAX_DEPTH levels, core/src/system/depth.rs: brackets, and the parts of
+// dotted TOML keys and table headers) are parsed, refused with a message
+// (they carry an unknown field); files nested deeper, e.g. long dotted keys
+// inside nested inline tables, are refused by the guard with a message
+// before any parser recurses; and a full session still works afterwards.
 // The stack's high-water mark (rustc places the stack first, at the bottom
 // of the linear memory, so the lowest byte written is its deepest point) must
 // stay below half the stack: a 2x margin.
@@ -18,7 +20,7 @@ import { throttled } from '../lib/startup.mjs';
 import { wasmLayout } from '../lib/wasm-layout.mjs';
 
 const MAX_DEPTH = 32; // core/src/system/parse.rs
-const TOML_KEY_PARTS = 79; // the toml crate refuses dotted keys of 80 parts
+const TOML_KEY_PARTS = MAX_DEPTH + 1; // a key of n parts nests n - 1 tables below the root
 const TMP = mkdtempSync(join(tmpdir(), 'aimskit-deep-'));
 const file = (name, content) => { const p = join(TMP, name); writeFileSync(p, content); return p; };
 
@@ -27,6 +29,14 @@ const AIMS = 'format = "aimskit-aims/1"\norganisation = "Deep"\n';
 const nest = (open, close, n, inner = '1') => open.repeat(n) + inner + close.repeat(n);
 const dotted = ['x', ...Array(TOML_KEY_PARTS - 1).fill('a')].join('.');
 // In JSON the outer object is one level of the guard's count.
+// Deeper than the guard: once 6 inline tables of 79-part keys (1.5 KB)
+// overflowed the wasm stack ("memory access out of bounds", no message).
+const key79 = Array(79).fill('a').join('.');
+const TOO_DEEP = [
+  ['sys-dotted-nest.toml', SYS + `x = ${nest(`{${key79} = `, '}', 24)}\n`],
+  ['sys-long-header.toml', SYS + `[${Array(MAX_DEPTH + 1).fill('a').join('.')}]\nb = 1\n`],
+  ['sys-deep-array.json', `{"format":"aimskit-system/1","name":"Deep","x":${nest('[', ']', 10_000)}}`],
+];
 const DEEP = {
   system: [
     ['sys-array.toml', SYS + `x = ${nest('[', ']', MAX_DEPTH)}\n`],
@@ -34,7 +44,8 @@ const DEEP = {
     ['sys-array.json', `{"format":"aimskit-system/1","name":"Deep","x":${nest('[', ']', MAX_DEPTH - 1)}}`],
     ['sys-object.json', `{"format":"aimskit-system/1","name":"Deep","x":${nest('{"a":', '}', MAX_DEPTH - 1)}}`],
     ['sys-dotted.toml', SYS + `${dotted} = 1\n`],
-    ['sys-header.toml', SYS + `[${dotted}]\nb = 1\n`],
+    ['sys-header.toml', SYS + `[${dotted.split('.').slice(0, MAX_DEPTH).join('.')}]\nb = 1\n`],
+    ['sys-dotted-inline.toml', SYS + `x = ${nest('{a.a.a = ', '}', MAX_DEPTH / 4)}\n`],
   ],
   aims: [
     ['aims-array.toml', AIMS + `x = ${nest('[', ']', MAX_DEPTH)}\n`],
@@ -84,6 +95,14 @@ test('the deepest accepted files import with a message, within half the wasm sta
     await page.locator('.ak-import [aria-live]', { hasText: /\bx\b/ }).waitFor();
   }
   const deepest = await stackHighWater(page, stackBytes);
+  for (const [name, content] of TOO_DEEP) {
+    await page.click('#ak-tab-inventory');
+    await page.locator('.ak-inventory input[type=file]').setInputFiles(file(name, content));
+    await page.locator('.ak-widget, #aimskit', { hasText: name }).first().waitFor();
+    const text = await page.locator('#aimskit').innerText();
+    assert.ok(text.includes(name) && /nested/.test(text), `${name}: refused by the depth guard with a message`);
+  }
+  assert.equal(await stackHighWater(page, stackBytes), deepest, 'the guard refused them before any parser went deeper');
   console.log(`# perf: wasm stack high-water: ${session} bytes after a triage, ${deepest} bytes after the deepest files; stack ${stackBytes} bytes`);
   assert.ok(deepest > session, 'the deep files went deeper than a triage (the measure works)');
   assert.ok(deepest < stackBytes / 2, `the deepest files use ${deepest} of ${stackBytes} stack bytes: keep a 2x margin`);

@@ -12,6 +12,7 @@
 //! assert_eq!(sys, again);
 //! ```
 
+mod depth;
 mod ids;
 mod parse;
 mod write;

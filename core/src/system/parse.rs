@@ -10,6 +10,7 @@
     reason = "InputError is the shared error type; errors are rare and off the hot path"
 )]
 
+use super::depth::nesting_depth;
 use super::ids::{FieldName, SpecId};
 use super::{GPAI_FIELDS, GpaiFacts, SYSTEM_FORMAT, SystemFile, TOP_LEVEL_FIELDS};
 use crate::impact::{ImpactRisk, ImpactWorksheet};
@@ -111,36 +112,6 @@ pub(crate) fn check_size_and_depth(text: &str) -> Result<(), InputError> {
         ));
     }
     Ok(())
-}
-
-/// An upper bound of the bracket nesting depth, ignoring brackets in strings
-/// (a cheap guard run before the real parsers recurse).
-fn nesting_depth(text: &str) -> usize {
-    let (mut depth, mut max) = (0usize, 0usize);
-    let mut quote: Option<char> = None;
-    let mut escaped = false;
-    for c in text.chars() {
-        if let Some(q) = quote {
-            if escaped {
-                escaped = false;
-            } else if c == '\\' && q == '"' {
-                escaped = true;
-            } else if c == q || c == '\n' {
-                quote = None;
-            }
-            continue;
-        }
-        match c {
-            '"' | '\'' => quote = Some(c),
-            '[' | '{' => {
-                depth += 1;
-                max = max.max(depth);
-            }
-            ']' | '}' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-    }
-    max
 }
 
 fn syntax(expected: &str, msg: impl std::fmt::Display) -> InputError {
