@@ -10,10 +10,10 @@ use crate::aims::assessment::AimsView;
 use crate::impact::ImpactView;
 use crate::report::ReportView;
 
-use crate::components::header::Header;
-use crate::components::import_dialog::ImportDialog;
+use crate::components::header::{HeaderProps, header};
+use crate::components::import_dialog::{ImportDialogProps, import_dialog};
 use crate::components::inventory_view::InventoryView;
-use crate::components::notice_bar::NoticeBar;
+use crate::components::notice_bar::{NoticeBarProps, notice_bar};
 use crate::components::store_banner::{StoreBannerProps, store_banner};
 use crate::components::tabs::{TabsProps, tabs};
 use crate::components::triage_view::TriageView;
@@ -147,14 +147,14 @@ pub fn app() -> Html {
         <ContextProvider<I18n> context={i}>
         <ContextProvider<AppContext> context={state.clone()}>
             <div class="aimskit" lang={state.lang.code()}>
-                <Header rules_version={rules_version()} {on_lang} />
+                { header(&i, &HeaderProps { rules_version: rules_version(), on_lang }) }
                 { store_banner(&i, &StoreBannerProps { persistence: state.persistence.clone(), on_export_raw: export_raw(false), aims: false }) }
                 { store_banner(&i, &StoreBannerProps { persistence: aims_banner, on_export_raw: export_raw(true), aims: true }) }
                 { tabs(&i, &TabsProps { views: state.views.clone(), current: state.view, on_select: on_view }) }
-                <NoticeBar notice={state.notice.clone()} deleted={state.undo.as_ref().map(|d| d.entry.file.name.clone())}
-                    on_undo={dispatch(Action::Undo)} on_dismiss={dispatch(Action::DismissNotice)} />
+                { notice_bar(&i, &NoticeBarProps { notice: state.notice.clone(), deleted: state.undo.as_ref().map(|d| d.entry.file.name.clone()),
+                    on_undo: dispatch(Action::Undo), on_dismiss: dispatch(Action::DismissNotice) }) }
                 if let Some(preview) = state.import.clone() {
-                    <ImportDialog {preview} on_confirm={dispatch(Action::ConfirmImport)} on_cancel={dispatch(Action::CancelImport)} />
+                    { import_dialog(&i, &ImportDialogProps { preview, on_confirm: dispatch(Action::ConfirmImport), on_cancel: dispatch(Action::CancelImport) }) }
                 }
                 <main class="ak-main">{ main }</main>
                 <footer class="ak-footer">

@@ -6,7 +6,9 @@ use aimskit_core::gap::GapResult;
 use yew::prelude::*;
 
 use super::score_chart::{ScoreChartProps, score_chart};
-use super::tables::{FindingsList, PitfallList, RoadmapTable, SoaTable};
+use super::tables::{
+    FindingsProps, GapProps, findings_list, pitfall_list, roadmap_table, soa_table,
+};
 use crate::components::use_i18n;
 
 /// Props of [`Overview`].
@@ -59,19 +61,19 @@ pub fn overview(props: &OverviewProps) -> Html {
             </section>
             <section class="ak-card" aria-labelledby="ak-aims-pitfalls">
                 <h3 id="ak-aims-pitfalls">{ i.t("aims.pitfalls") }</h3>
-                <PitfallList gap={gap.clone()} />
+                { pitfall_list(&i, &GapProps { gap: gap.clone() }) }
             </section>
             <section class="ak-card" aria-labelledby="ak-aims-findings">
                 <h3 id="ak-aims-findings">{ i.t("aims.findings") }</h3>
-                <FindingsList gap={gap.clone()} />
+                { findings_list(&i, &FindingsProps { gap: gap.clone(), expanded: false }) }
             </section>
             <section class="ak-card" aria-labelledby="ak-aims-roadmap">
                 <h3 id="ak-aims-roadmap">{ i.t("aims.roadmap") }</h3>
-                <RoadmapTable gap={gap.clone()} />
+                { roadmap_table(&i, &GapProps { gap: gap.clone() }) }
             </section>
             <section class="ak-card" aria-labelledby="ak-aims-soa">
                 <h3 id="ak-aims-soa">{ i.t("aims.soa") }</h3>
-                <SoaTable gap={gap.clone()} />
+                { soa_table(&i, &GapProps { gap: gap.clone() }) }
             </section>
         </div>
     }

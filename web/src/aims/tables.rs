@@ -8,19 +8,19 @@ use aimskit_core::gap::{GapResult, Severity, catalogue};
 use yew::prelude::*;
 
 use super::{status_class, status_key};
-use crate::components::use_i18n;
+use crate::i18n::I18n;
 
-/// Props of the result tables.
-#[derive(Debug, Properties, PartialEq)]
+/// Input of the result tables.
+#[derive(Debug, PartialEq)]
 pub struct GapProps {
     /// The gap result.
     pub gap: Rc<GapResult>,
 }
 
 /// The Statement of Applicability: one row per Annex A control.
-#[function_component(SoaTable)]
-pub fn soa_table(props: &GapProps) -> Html {
-    let i = use_i18n();
+/// A view function rather than a component: each Yew component costs about
+/// 1.5 KB of wasm (docs/size.md, step 4H); this one has no state of its own.
+pub fn soa_table(i: &I18n, props: &GapProps) -> Html {
     let rows = props.gap.soa.iter().map(|r| {
         let title = catalogue()
             .item(&r.control)
@@ -61,9 +61,9 @@ pub fn soa_table(props: &GapProps) -> Html {
 }
 
 /// The roadmap, most urgent first, with dates.
-#[function_component(RoadmapTable)]
-pub fn roadmap_table(props: &GapProps) -> Html {
-    let i = use_i18n();
+/// A view function rather than a component: each Yew component costs about
+/// 1.5 KB of wasm (docs/size.md, step 4H); this one has no state of its own.
+pub fn roadmap_table(i: &I18n, props: &GapProps) -> Html {
     if props.gap.roadmap.is_empty() {
         return html! { <p class="ak-roadmap-empty">{ i.t("aims.roadmap.none") }</p> };
     }
@@ -97,20 +97,19 @@ pub fn roadmap_table(props: &GapProps) -> Html {
     }
 }
 
-/// Props of [`FindingsList`].
-#[derive(Debug, Properties, PartialEq)]
+/// Input of [`findings_list`].
+#[derive(Debug, PartialEq)]
 pub struct FindingsProps {
     /// The gap result.
     pub gap: Rc<GapResult>,
     /// Every group open (the report, which must print in full).
-    #[prop_or_default]
     pub expanded: bool,
 }
 
 /// Findings grouped by severity, nonconformities first.
-#[function_component(FindingsList)]
-pub fn findings_list(props: &FindingsProps) -> Html {
-    let i = use_i18n();
+/// A view function rather than a component: each Yew component costs about
+/// 1.5 KB of wasm (docs/size.md, step 4H); this one has no state of its own.
+pub fn findings_list(i: &I18n, props: &FindingsProps) -> Html {
     if props.gap.findings.is_empty() {
         return html! { <p>{ i.t("aims.findings.none") }</p> };
     }
@@ -135,9 +134,9 @@ pub fn findings_list(props: &FindingsProps) -> Html {
 }
 
 /// Detected pitfalls, each with why it was detected and what to do.
-#[function_component(PitfallList)]
-pub fn pitfall_list(props: &GapProps) -> Html {
-    let i = use_i18n();
+/// A view function rather than a component: each Yew component costs about
+/// 1.5 KB of wasm (docs/size.md, step 4H); this one has no state of its own.
+pub fn pitfall_list(i: &I18n, props: &GapProps) -> Html {
     if props.gap.pitfall_details.is_empty() {
         return html! { <p class="ak-pitfalls-none">{ i.t("aims.pitfalls.none") }</p> };
     }

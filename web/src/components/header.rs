@@ -3,11 +3,11 @@
 
 use yew::prelude::*;
 
-use super::use_i18n;
+use crate::i18n::I18n;
 use crate::i18n::{Lang, OFFERED};
 
-/// Props of [`Header`].
-#[derive(Debug, Properties, PartialEq)]
+/// Input of [`header`].
+#[derive(Debug, PartialEq)]
 pub struct HeaderProps {
     /// The version of the rule base in use.
     pub rules_version: String,
@@ -16,9 +16,9 @@ pub struct HeaderProps {
 }
 
 /// The header.
-#[function_component(Header)]
-pub fn header(props: &HeaderProps) -> Html {
-    let i = use_i18n();
+/// A view function rather than a component: each Yew component costs about
+/// 1.5 KB of wasm (docs/size.md, step 4H); this one has no state of its own.
+pub fn header(i: &I18n, props: &HeaderProps) -> Html {
     let on_lang = props.on_lang.clone();
     let onchange = Callback::from(move |e: Event| {
         let value = e

@@ -2,11 +2,11 @@
 
 use yew::prelude::*;
 
-use super::use_i18n;
+use crate::i18n::I18n;
 use crate::state::files::{ImportItem, ImportPreview};
 
-/// Props of [`ImportDialog`].
-#[derive(Debug, Properties, PartialEq)]
+/// Input of [`import_dialog`].
+#[derive(Debug, PartialEq)]
 pub struct ImportDialogProps {
     /// The planned import.
     pub preview: ImportPreview,
@@ -17,9 +17,9 @@ pub struct ImportDialogProps {
 }
 
 /// The preview, with confirm and cancel.
-#[function_component(ImportDialog)]
-pub fn import_dialog(props: &ImportDialogProps) -> Html {
-    let i = use_i18n();
+/// A view function rather than a component: each Yew component costs about
+/// 1.5 KB of wasm (docs/size.md, step 4H); this one has no state of its own.
+pub fn import_dialog(i: &I18n, props: &ImportDialogProps) -> Html {
     let (confirm, cancel) = (props.on_confirm.clone(), props.on_cancel.clone());
     html! {
         <section class="ak-dialog" role="region" aria-labelledby="ak-import-title">

@@ -3,11 +3,11 @@
 
 use yew::prelude::*;
 
-use super::use_i18n;
+use crate::i18n::I18n;
 use crate::state::Notice;
 
-/// Props of [`NoticeBar`].
-#[derive(Debug, Properties, PartialEq)]
+/// Input of [`notice_bar`].
+#[derive(Debug, PartialEq)]
 pub struct NoticeBarProps {
     /// The latest message.
     pub notice: Option<Notice>,
@@ -20,9 +20,9 @@ pub struct NoticeBarProps {
 }
 
 /// The live region.
-#[function_component(NoticeBar)]
-pub fn notice_bar(props: &NoticeBarProps) -> Html {
-    let i = use_i18n();
+/// A view function rather than a component: each Yew component costs about
+/// 1.5 KB of wasm (docs/size.md, step 4H); this one has no state of its own.
+pub fn notice_bar(i: &I18n, props: &NoticeBarProps) -> Html {
     let text = props.notice.as_ref().map(|n| match n {
         Notice::ImportFailed(why) => i.tf("ui.notice.import_failed", &[("why", why)]),
         Notice::ImportTooLarge => i.t("ui.notice.too_large"),

@@ -4,10 +4,10 @@
 use aimskit_core::impact::{RiskBand, RiskLevel};
 use yew::prelude::*;
 
-use crate::components::use_i18n;
+use crate::i18n::I18n;
 
-/// Props of [`HeatMap`].
-#[derive(Debug, Properties, PartialEq)]
+/// Input of [`heat_map`].
+#[derive(Debug, PartialEq)]
 pub struct HeatMapProps {
     /// Translation key of the title ("before" / "after mitigation").
     pub title: &'static str,
@@ -20,9 +20,9 @@ const LEFT: f64 = 34.0;
 const TOP: f64 = 8.0;
 
 /// The heat map.
-#[function_component(HeatMap)]
-pub fn heat_map(props: &HeatMapProps) -> Html {
-    let i = use_i18n();
+/// A view function rather than a component: each Yew component costs about
+/// 1.5 KB of wasm (docs/size.md, step 4H); this one has no state of its own.
+pub fn heat_map(i: &I18n, props: &HeatMapProps) -> Html {
     let mut counts = [[0usize; 5]; 5];
     for lv in props.levels.iter().flatten() {
         let (l, s) = (usize::from(lv.likelihood), usize::from(lv.severity));

@@ -3,7 +3,7 @@
 use aimskit_core::impact::{CHARTER_RIGHTS, ImpactEvaluation, ImpactWorksheet};
 use yew::prelude::*;
 
-use super::heat_map::HeatMap;
+use super::heat_map::{HeatMapProps, heat_map};
 use super::{status_class, status_key};
 use crate::aims::state::{AimsAction as A, ImpactEdit as E};
 use crate::aims::{input_value, on, send};
@@ -176,8 +176,8 @@ pub fn worksheet(props: &WorksheetProps) -> Html {
                 <button type="button" class="ak-button" id="ak-add-risk" onclick={on(&app, A::EditImpact(id, E::AddRisk))}>{ i.t("impact.add_risk") }</button>
             </fieldset>
             <div class="ak-heatmaps">
-                <HeatMap title="impact.before" levels={inherent} />
-                <HeatMap title="impact.after" levels={residual} />
+                { heat_map(&i, &HeatMapProps { title: "impact.before", levels: inherent }) }
+                { heat_map(&i, &HeatMapProps { title: "impact.after", levels: residual }) }
             </div>
         </section>
     }

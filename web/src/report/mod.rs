@@ -14,11 +14,13 @@ use yew::prelude::*;
 use crate::aims::evaluate;
 use crate::aims::overview::{coverage_text, score_bars};
 use crate::aims::score_chart::{ScoreChartProps, score_chart};
-use crate::aims::tables::{FindingsList, PitfallList, RoadmapTable, SoaTable};
+use crate::aims::tables::{
+    FindingsProps, GapProps, findings_list, pitfall_list, roadmap_table, soa_table,
+};
 use crate::app::AppContext;
 use crate::components::{role_key, tier_key, use_i18n};
 use crate::dom;
-use crate::impact::heat_map::HeatMap;
+use crate::impact::heat_map::{HeatMapProps, heat_map};
 use crate::impact::{status_class, status_key};
 use exports::{ExportKind, export};
 use import::ImportPanel;
@@ -86,8 +88,8 @@ pub fn report_view() -> Html {
                         }) }</tbody>
                     </table></div>
                     <div class="ak-heatmaps">
-                        <HeatMap title="impact.before" levels={inherent} />
-                        <HeatMap title="impact.after" levels={residual} />
+                        { heat_map(&i, &HeatMapProps { title: "impact.before", levels: inherent }) }
+                        { heat_map(&i, &HeatMapProps { title: "impact.after", levels: residual }) }
                     </div>
                 </> }) }
             </article>
@@ -132,19 +134,19 @@ pub fn report_view() -> Html {
             </section>
             <section class="ak-report-section" aria-labelledby="ak-rep-pitfalls">
                 <h3 id="ak-rep-pitfalls">{ i.t("aims.pitfalls") }</h3>
-                <PitfallList gap={gap.clone()} />
+                { pitfall_list(&i, &GapProps { gap: gap.clone() }) }
             </section>
             <section class="ak-report-section" aria-labelledby="ak-rep-findings">
                 <h3 id="ak-rep-findings">{ i.t("aims.findings") }</h3>
-                <FindingsList gap={gap.clone()} expanded=true />
+                { findings_list(&i, &FindingsProps { gap: gap.clone(), expanded: true }) }
             </section>
             <section class="ak-report-section ak-break-before" aria-labelledby="ak-rep-soa">
                 <h3 id="ak-rep-soa">{ i.t("aims.soa") }</h3>
-                <SoaTable gap={gap.clone()} />
+                { soa_table(&i, &GapProps { gap: gap.clone() }) }
             </section>
             <section class="ak-report-section ak-break-before" aria-labelledby="ak-rep-roadmap">
                 <h3 id="ak-rep-roadmap">{ i.t("aims.roadmap") }</h3>
-                <RoadmapTable gap={gap.clone()} />
+                { roadmap_table(&i, &GapProps { gap: gap.clone() }) }
             </section>
             <section class="ak-report-section" aria-labelledby="ak-rep-impact">
                 <h3 id="ak-rep-impact">{ i.t("impact.title") }</h3>
