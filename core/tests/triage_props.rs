@@ -293,7 +293,7 @@ prop_compose! {
         x50 in pick::<Art50Exception>(), vc in pick::<ValueChain>(), unsure in pick::<FieldName>(),
         gpai in proptest::option::of((any::<bool>(), 0.0f64..1e27, any::<bool>(), any::<bool>(), proptest::option::of(0i64..4000))),
         name in "[ -~]{0,20}",
-        ext in (proptest::option::of(0i64..2500), any::<bool>(), any::<bool>(), proptest::option::of(any::<bool>())),
+        ext in (proptest::option::of(0i64..2500), proptest::option::of(any::<bool>()), proptest::option::of(any::<bool>()), proptest::option::of(any::<bool>())),
     ) -> SystemFile {
         let mut s = SystemFile::new(name);
         s.roles = roles; s.established_in_eu = eu; s.eu_nexus = nexus;

@@ -52,9 +52,9 @@ export interface SystemFile {
   roles?: Role[];
   /** Optional (beyond the spec, docs/legal-notes.md): when this type and model was first placed on the EU market or put into service, `YYYY-MM-DD` (Art. 111(2), 111(4)); left out = not said. */
   first_placed_on_market?: string;
-  /** Optional: its design changed significantly after the high-risk date (Art. 111(2)); left out = no. */
+  /** Optional: its design changed significantly after the high-risk date (Art. 111(2)); left out = not said (the triage keeps the normal dates and asks). */
   significant_change?: boolean;
-  /** Optional: intended to be used by public authorities (Art. 111(2) second sentence); left out = no. */
+  /** Optional: intended to be used by public authorities (Art. 111(2) second sentence); left out = not said (the triage keeps the public-authority date and asks). */
   for_public_authorities?: boolean;
   /** Optional: available to the public to report a criminal offence (Art. 50(1)); left out = not said. */
   public_crime_reporting?: boolean;

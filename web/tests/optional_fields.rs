@@ -123,28 +123,68 @@ fn the_placing_date_review_points_to_its_question_and_answering_it_resolves_it()
             .any(|r| r.field == "first_placed_on_market")
     );
 
-    // Placed before 2027-12-02, no significant change: Art. 111(2) exempts it.
+    // Placed before 2027-12-02, change not said: not exempt; the normal
+    // dates stay and the review names the significant-change question.
     let placed = run(
         s,
-        answers(vec![
-            (
-                "first_placed_on_market",
-                Answer::Date(Some(day("2025-06-01"))),
-            ),
-            ("significant_change", Answer::Bool(false)),
-        ]),
+        answers(vec![(
+            "first_placed_on_market",
+            Answer::Date(Some(day("2025-06-01"))),
+        )]),
     );
+    let review_fields = |s: &AppState| -> Vec<String> {
+        s.result()
+            .unwrap()
+            .needs_review
+            .into_iter()
+            .map(|r| r.field)
+            .collect()
+    };
+    assert_eq!(review_fields(&placed), ["significant_change"]);
+    assert_eq!(art16_from(&placed), Some(day("2027-12-02")));
     let r = placed.result().unwrap();
+    let w = &placed.what_ifs(&r)[0];
+    assert_eq!(w.question.map(|q| q.id), Some(q("significant_change")));
+    assert_eq!(w.flipped, None, "no answer changes the tier");
+    assert!(w.review.why.contains("Art. 111(2)"), "{}", w.review.why);
+    assert!(
+        w.review.why.contains("drops Art. 9 (provider)"),
+        "{}",
+        w.review.why
+    );
+    // "Not sure" is kept as not said, and shown as such.
+    let unsure = run(
+        placed.clone(),
+        answers(vec![("significant_change", Answer::NotSure)]),
+    );
+    assert_eq!(unsure.open_entry().unwrap().file.significant_change, None);
+    assert_eq!(review_fields(&unsure), ["significant_change"]);
+
+    // No significant change, public use not said: the public-authority date.
+    let unchanged = run(
+        placed,
+        answers(vec![("significant_change", Answer::Bool(false))]),
+    );
+    assert_eq!(review_fields(&unchanged), ["for_public_authorities"]);
+    assert_eq!(art16_from(&unchanged), Some(day("2030-08-02")));
+
+    // Not for public authorities: Art. 111(2) exempts it.
+    let private = run(
+        unchanged.clone(),
+        answers(vec![("for_public_authorities", Answer::Bool(false))]),
+    );
+    let r = private.result().unwrap();
     assert!(r.needs_review.is_empty(), "{:?}", r.needs_review);
-    assert_eq!(art16_from(&placed), None);
+    assert_eq!(art16_from(&private), None);
     assert!(r.trace.iter().any(|t| t.rule == "high_risk.legacy.exempt"));
 
     // Intended for public authorities: every high-risk duty from 2030-08-02.
     let public = run(
-        placed,
+        unchanged,
         answers(vec![("for_public_authorities", Answer::Bool(true))]),
     );
     assert_eq!(art16_from(&public), Some(day("2030-08-02")));
+    assert!(public.result().unwrap().needs_review.is_empty());
 }
 
 #[test]
@@ -205,7 +245,32 @@ fn the_store_keeps_the_answers_and_which_questions_were_answered() {
     let entry = &back.systems[0];
     assert!(entry.answered.contains(&q("for_public_authorities")));
     assert_eq!(entry.file.first_placed_on_market, Some(day("2025-06-01")));
-    assert!(entry.file.for_public_authorities && !entry.file.significant_change);
+    assert_eq!(entry.file.for_public_authorities, Some(true));
+    assert_eq!(entry.file.significant_change, Some(false));
+}
+
+#[test]
+fn not_sure_survives_the_store_and_shows_as_not_sure() {
+    let s = run(
+        answered_cv_ranking(),
+        answers(vec![("for_public_authorities", Answer::NotSure)]),
+    );
+    let Loaded::Data(back) = store::decode(Some(store::encode(&s.inventory))) else {
+        panic!("store not readable")
+    };
+    let entry = &back.systems[0];
+    assert_eq!(entry.file.for_public_authorities, None);
+    assert!(entry.answered.contains(&q("for_public_authorities")));
+    let qn = |id: &str| aimskit_core::questionnaire::question(q(id)).unwrap();
+    use aimskit_core::questionnaire::current;
+    assert_eq!(
+        current(qn("for_public_authorities"), &entry.file),
+        Answer::NotSure
+    );
+    assert_eq!(
+        current(qn("significant_change"), &entry.file),
+        Answer::Bool(false)
+    );
 }
 
 #[test]

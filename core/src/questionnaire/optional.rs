@@ -4,8 +4,9 @@
 //!
 //! The spec's `unsure` list cannot name these fields, so "not sure" leaves
 //! the field out: the triage then keeps the `needs_review` item that names it
-//! (`first_placed_on_market`, `public_crime_reporting`). For the two flags
-//! that default to false, left out reads as "no" (the file's meaning).
+//! and the form shows "not sure" again. Left out never reads as "no": for
+//! `significant_change` and `for_public_authorities` the triage keeps the
+//! unfavourable dates until the question is answered.
 
 use std::collections::BTreeSet;
 
@@ -130,28 +131,29 @@ pub(super) fn visible(
                 && file.roles.contains(&Role::Deployer);
             maybe_high_risk(file, answered)
                 && !changed_by_value_chain(file)
-                && !file.significant_change
+                && file.significant_change != Some(true)
                 && maybe_legacy(file)
                 && !public_deployer
         }
     }
 }
 
-/// What the form shows: a left-out date or crime-reporting answer is "not
-/// sure" (the triage asks for it); the two flags read as yes or no.
+/// What the form shows: a left-out field is "not sure" (the triage asks
+/// for it).
 pub(super) fn current(field: OptionalField, file: &SystemFile) -> Answer {
     match field {
         OptionalField::FirstPlacedOnMarket => match file.first_placed_on_market {
             Some(d) => Answer::Date(Some(d)),
             None => Answer::NotSure,
         },
-        OptionalField::SignificantChange => Answer::Bool(file.significant_change),
-        OptionalField::ForPublicAuthorities => Answer::Bool(file.for_public_authorities),
-        OptionalField::PublicCrimeReporting => match file.public_crime_reporting {
-            Some(b) => Answer::Bool(b),
-            None => Answer::NotSure,
-        },
+        OptionalField::SignificantChange => flag(file.significant_change),
+        OptionalField::ForPublicAuthorities => flag(file.for_public_authorities),
+        OptionalField::PublicCrimeReporting => flag(file.public_crime_reporting),
     }
+}
+
+fn flag(value: Option<bool>) -> Answer {
+    value.map_or(Answer::NotSure, Answer::Bool)
 }
 
 /// Writes `answer`; "not sure" (or an empty date) leaves the field out.
@@ -165,10 +167,10 @@ pub(super) fn apply(
     match (field, answer) {
         (O::FirstPlacedOnMarket, Answer::Date(d)) => file.first_placed_on_market = *d,
         (O::FirstPlacedOnMarket, Answer::NotSure) => file.first_placed_on_market = None,
-        (O::SignificantChange, Answer::Bool(b)) => file.significant_change = *b,
-        (O::SignificantChange, Answer::NotSure) => file.significant_change = false,
-        (O::ForPublicAuthorities, Answer::Bool(b)) => file.for_public_authorities = *b,
-        (O::ForPublicAuthorities, Answer::NotSure) => file.for_public_authorities = false,
+        (O::SignificantChange, Answer::Bool(b)) => file.significant_change = Some(*b),
+        (O::SignificantChange, Answer::NotSure) => file.significant_change = None,
+        (O::ForPublicAuthorities, Answer::Bool(b)) => file.for_public_authorities = Some(*b),
+        (O::ForPublicAuthorities, Answer::NotSure) => file.for_public_authorities = None,
         (O::PublicCrimeReporting, Answer::Bool(b)) => file.public_crime_reporting = Some(*b),
         (O::PublicCrimeReporting, Answer::NotSure) => file.public_crime_reporting = None,
         _ => return Err(AnswerError::WrongKind(q.id)),
@@ -231,8 +233,8 @@ mod tests {
     fn each_optional_field_has_one_question_named_after_it() {
         let mut f = provider();
         f.first_placed_on_market = Some(date("2025-01-01"));
-        f.significant_change = true;
-        f.for_public_authorities = true;
+        f.significant_change = Some(true);
+        f.for_public_authorities = Some(true);
         f.public_crime_reporting = Some(false);
         let json = to_json(&f);
         for id in OPTIONAL {
@@ -426,40 +428,62 @@ mod tests {
             "the spec's unsure list cannot name them"
         );
         assert_eq!(f.first_placed_on_market, None);
-        assert!(!f.significant_change && !f.for_public_authorities);
-        assert_eq!(current(qn("first_placed_on_market"), &f), Answer::NotSure);
-        assert_eq!(review_fields(&f, "2028-01-15"), ["first_placed_on_market"]);
-        assert!(
-            !to_json(&f).contains("first_placed_on_market"),
-            "left out of the file"
+        assert_eq!(
+            (f.significant_change, f.for_public_authorities),
+            (None, None)
         );
+        for id in OPTIONAL {
+            assert_eq!(current(qn(id), &f), Answer::NotSure, "{id} shows not sure");
+        }
+        assert_eq!(review_fields(&f, "2028-01-15"), ["first_placed_on_market"]);
+        let json = to_json(&f);
+        assert!(
+            OPTIONAL.iter().all(|id| !json.contains(id)),
+            "left out of the file: {json}"
+        );
+        let art16 = |f: &SystemFile| {
+            triage(f, date("2028-01-15"))
+                .obligations
+                .iter()
+                .find(|o| o.articles.iter().any(|x| x == "Art. 16"))
+                .map(|o| o.applies_from)
+        };
 
-        // Placed before 2027-12-02, no significant change: no review and no
-        // high-risk obligations (Art. 111(2)); for public authorities they
-        // apply from 2030-08-02.
+        // Placed before 2027-12-02, change not known: the normal date stays
+        // and the review moves to significant_change.
         ask(
             &mut f,
             &mut a,
             "first_placed_on_market",
             Answer::Date(Some(date("2025-06-01"))),
         );
+        assert_eq!(review_fields(&f, "2028-01-15"), ["significant_change"]);
+        assert_eq!(art16(&f), Some(date("2027-12-02")));
+        // No significant change, public use not known: the public-authority
+        // date (Art. 111(2) second sentence) and a review on it.
         ask(&mut f, &mut a, "significant_change", Answer::Bool(false));
+        assert_eq!(current(qn("significant_change"), &f), Answer::Bool(false));
+        assert_eq!(review_fields(&f, "2028-01-15"), ["for_public_authorities"]);
+        assert_eq!(art16(&f), Some(date("2030-08-02")));
+        // Not for public authorities: exempt, nothing left to ask.
+        ask(
+            &mut f,
+            &mut a,
+            "for_public_authorities",
+            Answer::Bool(false),
+        );
         let r = triage(&f, date("2028-01-15"));
         assert!(r.needs_review.is_empty(), "{:?}", r.needs_review);
         assert_eq!(r.tier, Tier::HighRisk);
-        assert!(
-            !r.obligations
-                .iter()
-                .any(|o| o.articles.iter().any(|x| x == "Art. 16"))
-        );
+        assert_eq!(art16(&f), None);
         ask(&mut f, &mut a, "for_public_authorities", Answer::Bool(true));
-        let r = triage(&f, date("2028-01-15"));
-        let art16 = r
-            .obligations
-            .iter()
-            .find(|o| o.articles.iter().any(|x| x == "Art. 16"));
-        assert_eq!(art16.map(|o| o.applies_from), Some(date("2030-08-02")));
-        // Clearing the date brings the review back.
+        assert_eq!(art16(&f), Some(date("2030-08-02")));
+        assert!(review_fields(&f, "2028-01-15").is_empty());
+        // "Not sure" again: the field is left out and the review is back.
+        ask(&mut f, &mut a, "for_public_authorities", Answer::NotSure);
+        assert_eq!(f.for_public_authorities, None);
+        assert_eq!(review_fields(&f, "2028-01-15"), ["for_public_authorities"]);
+        // Clearing the date brings the placing-date review back.
         ask(&mut f, &mut a, "first_placed_on_market", Answer::Date(None));
         assert_eq!(review_fields(&f, "2028-01-15"), ["first_placed_on_market"]);
     }

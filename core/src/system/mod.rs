@@ -93,11 +93,13 @@ pub struct SystemFile {
     /// placed on the EU market or put into service (Art. 111(2), 111(4)).
     pub first_placed_on_market: Option<Date>,
     /// Optional: its design changed significantly after the Chapter III
-    /// date (Art. 111(2)); left out = no such change.
-    pub significant_change: bool,
+    /// date (Art. 111(2)); `None` = not said (the triage then keeps the
+    /// normal dates and asks).
+    pub significant_change: Option<bool>,
     /// Optional: intended to be used by public authorities (Art. 111(2)
-    /// second sentence).
-    pub for_public_authorities: bool,
+    /// second sentence); `None` = not said (the triage then applies the
+    /// public-authority date and asks).
+    pub for_public_authorities: Option<bool>,
     /// Optional: available to the public to report a criminal offence
     /// (Art. 50(1)); `None` = not said.
     pub public_crime_reporting: Option<bool>,
@@ -157,8 +159,8 @@ impl SystemFile {
             art50_exceptions: Vec::new(),
             value_chain: Vec::new(),
             first_placed_on_market: None,
-            significant_change: false,
-            for_public_authorities: false,
+            significant_change: None,
+            for_public_authorities: None,
             public_crime_reporting: None,
             unsure: Vec::new(),
             impact: None,

@@ -79,10 +79,14 @@ pub fn to_toml(sys: &SystemFile) -> String {
     if let Some(d) = sys.first_placed_on_market {
         line("first_placed_on_market", toml_str(&d.to_string()));
     }
-    flag!(significant_change);
-    flag!(for_public_authorities);
-    if let Some(b) = sys.public_crime_reporting {
-        line("public_crime_reporting", b.to_string());
+    for (name, value) in [
+        ("significant_change", sys.significant_change),
+        ("for_public_authorities", sys.for_public_authorities),
+        ("public_crime_reporting", sys.public_crime_reporting),
+    ] {
+        if let Some(b) = value {
+            line(name, b.to_string());
+        }
     }
     list!(unsure);
     if let Some(impact) = &sys.impact {
@@ -167,14 +171,14 @@ pub fn to_json(sys: &SystemFile) -> String {
     if let Some(d) = sys.first_placed_on_market {
         m.insert("first_placed_on_market".into(), json!(d.to_string()));
     }
-    if sys.significant_change {
-        m.insert("significant_change".into(), json!(true));
-    }
-    if sys.for_public_authorities {
-        m.insert("for_public_authorities".into(), json!(true));
-    }
-    if let Some(b) = sys.public_crime_reporting {
-        m.insert("public_crime_reporting".into(), json!(b));
+    for (name, value) in [
+        ("significant_change", sys.significant_change),
+        ("for_public_authorities", sys.for_public_authorities),
+        ("public_crime_reporting", sys.public_crime_reporting),
+    ] {
+        if let Some(b) = value {
+            m.insert(name.into(), json!(b));
+        }
     }
     m.insert("unsure".into(), json!(ids(&sys.unsure)));
     if let Some(impact) = &sys.impact {
@@ -187,4 +191,44 @@ pub fn to_json(sys: &SystemFile) -> String {
         m.insert("gpai".into(), gpai_json(g));
     }
     serde_json::to_string_pretty(&Value::Object(m)).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::system::{SourceFormat, parse_system};
+
+    const BASE: &str = "format = \"aimskit-system/1\"\nname = \"X\"\n";
+
+    #[test]
+    fn optional_flags_keep_not_said_apart_from_no() {
+        for (extra, want) in [
+            ("", None),
+            ("significant_change = false\n", Some(false)),
+            ("significant_change = true\n", Some(true)),
+        ] {
+            let text = format!("{BASE}{extra}for_public_authorities = false\n");
+            let sys = parse_system(&text, SourceFormat::Toml).unwrap();
+            assert_eq!(sys.significant_change, want, "{extra}");
+            assert_eq!(sys.for_public_authorities, Some(false));
+            let toml = to_toml(&sys);
+            let json = to_json(&sys);
+            assert_eq!(
+                toml.contains("significant_change"),
+                want.is_some(),
+                "{toml}"
+            );
+            assert!(toml.contains("for_public_authorities = false"), "{toml}");
+            assert!(json.contains("\"for_public_authorities\": false"), "{json}");
+            assert_eq!(parse_system(&toml, SourceFormat::Toml).unwrap(), sys);
+            assert_eq!(parse_system(&json, SourceFormat::Json).unwrap(), sys);
+        }
+        // A file without them parses to "not said" and is written unchanged.
+        let old = parse_system(BASE, SourceFormat::Toml).unwrap();
+        assert_eq!(
+            (old.significant_change, old.for_public_authorities),
+            (None, None)
+        );
+        assert_eq!(to_toml(&old), BASE);
+    }
 }

@@ -898,10 +898,17 @@ fn high_risk_obligations(
 /// into service before its Chapter III date is covered only once its design
 /// changes significantly; systems intended for public authorities comply by
 /// the public-authority deadline in any case. A substantial modification or
-/// a new intended purpose (Art. 25(1)(b)-(c)) is such a change. Without
-/// `first_placed_on_market` the file cannot say, so the user must.
+/// a new intended purpose (Art. 25(1)(b)-(c)) is such a change.
+///
+/// Whatever the file does not say is not guessed in the user's favour: the
+/// duties stay with the dates that apply if the answer is the unfavourable
+/// one, and `needs_review` names the field (`review.rs` adds what the other
+/// answer would change). Without `first_placed_on_market` the normal dates
+/// apply; placed before the cut-off with `significant_change` not said, the
+/// normal dates apply; without significant change but with
+/// `for_public_authorities` not said, the public-authority date applies.
 fn legacy(cx: &mut Cx<'_>, sys: &SystemFile, roles: &[Role], date: Date) {
-    let changed = sys.significant_change
+    let changed = sys.significant_change == Some(true)
         || sys
             .value_chain
             .iter()
@@ -918,6 +925,8 @@ fn legacy(cx: &mut Cx<'_>, sys: &SystemFile, roles: &[Role], date: Date) {
         ("date", date_s.as_str()),
         ("public_date", public_s.as_str()),
     ];
+    let public_deployer = sys.public_body && roles.contains(&Role::Deployer);
+    let public_use = sys.for_public_authorities == Some(true) || public_deployer;
     match sys.first_placed_on_market {
         None => {
             cx.fire("high_risk.legacy", &args);
@@ -928,17 +937,34 @@ fn legacy(cx: &mut Cx<'_>, sys: &SystemFile, roles: &[Role], date: Date) {
             );
         }
         Some(p) if p >= date => {}
-        Some(_) => {
-            let public_use =
-                sys.for_public_authorities || (sys.public_body && roles.contains(&Role::Deployer));
-            if public_use {
+        Some(_) if sys.significant_change.is_none() => {
+            cx.fire("high_risk.legacy.change_unknown", &args);
+            let key = if public_use {
+                "review.flag.legacy_change_unknown_public"
+            } else {
+                "review.flag.legacy_change_unknown"
+            };
+            cx.flag("significant_change", key, &args);
+        }
+        Some(_) => match (sys.for_public_authorities, public_deployer) {
+            (Some(true), _) | (_, true) => {
                 cx.fire("high_risk.legacy.public", &args);
                 cx.hr_date = Some(public);
-            } else {
+            }
+            (Some(false), false) => {
                 cx.fire("high_risk.legacy.exempt", &args);
                 cx.legacy_exempt = true;
             }
-        }
+            (None, false) => {
+                cx.fire("high_risk.legacy.public_unknown", &args);
+                cx.hr_date = Some(public);
+                cx.flag(
+                    "for_public_authorities",
+                    "review.flag.legacy_public_unknown",
+                    &args,
+                );
+            }
+        },
     }
 }
 
@@ -1083,6 +1109,8 @@ pub(crate) fn fired_rule_ids() -> Vec<String> {
         "high_risk.legacy.changed",
         "high_risk.legacy.public",
         "high_risk.legacy.exempt",
+        "high_risk.legacy.change_unknown",
+        "high_risk.legacy.public_unknown",
         "art50.grace",
         "art50.grace.applies",
         "art50.exception.public_report",

@@ -42,6 +42,7 @@ pub fn triage(system: &SystemFile, as_of: Date) -> TriageResult {
     };
     let (mut result, flags) = eval::evaluate(rules, system, as_of);
     let mut reviews = review::review(rules, system, as_of, &result);
+    let flags = review::open_fields(rules, system, as_of, &result, flags);
     for f in flags {
         if !reviews.contains(&f) {
             reviews.push(f);

@@ -94,6 +94,44 @@ pub(crate) fn review(
     out
 }
 
+/// The Art. 111(2) fields the evaluator left open (`significant_change`,
+/// `for_public_authorities`: optional, so they cannot be listed in
+/// `unsure`). The evaluator keeps the unfavourable dates and flags the
+/// field; here the favourable answer is evaluated and what it would change
+/// is added to the flag (key `<flag key>.then`), as for `unsure` facts.
+pub(crate) fn open_fields(
+    rules: &Rules,
+    sys: &SystemFile,
+    as_of: Date,
+    base: &TriageResult,
+    flags: Vec<Review>,
+) -> Vec<Review> {
+    flags
+        .into_iter()
+        .map(|flag| {
+            let mut alt = sys.clone();
+            match flag.key.as_str() {
+                "review.flag.legacy_change_unknown" => {
+                    alt.significant_change = Some(false);
+                    alt.for_public_authorities.get_or_insert(false);
+                }
+                "review.flag.legacy_public_unknown" => alt.for_public_authorities = Some(false),
+                _ => return flag,
+            }
+            let (r, _) = evaluate(rules, &alt, as_of);
+            let Some(change) = consequence(base, &r) else {
+                return flag;
+            };
+            let mut item = flag;
+            item.key.push_str(".then");
+            item.args.extend(change.args);
+            arg(&mut item.args, "parts", change.parts.join(","));
+            item.why = crate::i18n::review_message(crate::i18n::Lang::En, &item.key, &item.args);
+            item
+        })
+        .collect()
+}
+
 /// The phrase for `field` answered `value`, and its locale arguments.
 fn phrase(rules: &Rules, field: &str, value: bool) -> (String, Args) {
     let f = rules.field(field);

@@ -115,17 +115,24 @@ impl AppState {
                 let flipped = question
                     .filter(|q| q.kind == AnswerKind::YesNo)
                     .and_then(|q| {
-                        // A "not sure" fact was evaluated at its stored value;
-                        // a left-out optional one as "no".
+                        // A "not sure" fact was evaluated at its stored value:
+                        // show the other answer. A left-out optional field has
+                        // no stored value (the engine keeps the unfavourable
+                        // reading): show the answer that changes the tier, if
+                        // one does (the review text says what else changes).
                         let mut probe = entry.file.clone();
                         probe.unsure.retain(|f| Some(*f) != q.field.fact());
-                        let now = match questionnaire::current(q, &probe) {
-                            Answer::Bool(b) => b,
-                            Answer::NotSure => false,
+                        let (candidates, must_differ) = match questionnaire::current(q, &probe) {
+                            Answer::Bool(b) => (vec![!b], false),
+                            Answer::NotSure => (vec![true, false], true),
                             _ => return None,
                         };
-                        questionnaire::apply(q, &Answer::Bool(!now), &mut probe).ok()?;
-                        Some((!now, triage_of(&probe, self.as_of).tier))
+                        candidates.into_iter().find_map(|answer| {
+                            let mut alt = probe.clone();
+                            questionnaire::apply(q, &Answer::Bool(answer), &mut alt).ok()?;
+                            let tier = triage_of(&alt, self.as_of).tier;
+                            (!must_differ || tier != result.tier).then_some((answer, tier))
+                        })
                     });
                 WhatIf {
                     field: r.field.clone(),
