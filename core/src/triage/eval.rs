@@ -275,6 +275,18 @@ fn system_axis(
     };
 
     value_chain(cx, sys, &class, &mut roles);
+    // Art. 2(1)(e): a product manufacturer places the AI system on the market
+    // with its product under its own name. Only Art. 25(3) (Section A high
+    // risk) and Art. 2(2) (Section B) say what it then owes; otherwise
+    // whether it is also the provider (Art. 3(3): developed or had developed,
+    // own name) decides Art. 4, 16 and 50(1)-(2), and the file cannot say.
+    if roles.contains(&Role::ProductManufacturer)
+        && !roles.contains(&Role::Provider)
+        && !class.section_b_only
+        && class.tier != Tier::Prohibited
+    {
+        cx.flag("roles", "review.flag.product_manufacturer", &[]);
+    }
     obligations(cx, sys, &class, &roles);
     (class, roles)
 }
@@ -645,9 +657,15 @@ fn value_chain(cx: &mut Cx<'_>, sys: &SystemFile, class: &Classification, roles:
 fn obligations(cx: &mut Cx<'_>, sys: &SystemFile, class: &Classification, roles: &[Role]) {
     let has = |r: Role| roles.contains(&r);
     if class.section_b_only {
-        if has(Role::Provider) {
-            cx.hr_date = cx.rules.date("annex_i");
-            cx.oblige("hr.sectoral", Role::Provider);
+        // Art. 2(2): only Art. 6(1) and Arts 102-109 (which fold the
+        // requirements into the sectoral act) apply; the sectoral act binds
+        // the provider of the AI component and the manufacturer of the
+        // product it is placed on the market with.
+        cx.hr_date = cx.rules.date("annex_i");
+        for r in [Role::Provider, Role::ProductManufacturer] {
+            if has(r) {
+                cx.oblige("hr.sectoral", r);
+            }
         }
         return;
     }
@@ -819,6 +837,16 @@ fn high_risk_obligations(
     let has = |r: Role| roles.contains(&r);
     let iii = !class.annex_iii_hr.is_empty();
     let iii_persons = class.annex_iii_hr.iter().any(|p| *p != P3::P2);
+    // Law enforcement, migration, asylum or border control (Annex III areas
+    // 6 and 7, Art. 5(1)(h) use, or the Art. 50 law-enforcement exception).
+    let law_enforcement = class.annex_iii_hr.iter().any(|p| matches!(p.area(), 6 | 7))
+        || sys.art5.contains(&A5::H)
+        || sys.art50_exceptions.contains(&X50::LawEnforcement);
+    // Art. 49(4): points 1, 6 and 7 in those areas go to the secure,
+    // non-public section of the EU database.
+    let secure = class.annex_iii_hr.iter().any(|p| matches!(p.area(), 6 | 7))
+        || (class.annex_iii_hr.iter().any(|p| p.area() == 1)
+            && (law_enforcement || sys.public_body));
     let date = if iii {
         cx.rules.date("annex_iii")
     } else {
@@ -854,6 +882,9 @@ fn high_risk_obligations(
         }
         if iii_persons {
             cx.oblige("hr.registration", Role::Provider);
+            if secure {
+                cx.oblige("hr.registration_secure", Role::Provider);
+            }
         }
         if class.annex_iii_hr.contains(&P3::P2) {
             cx.oblige("hr.registration_national", Role::Provider);
@@ -868,10 +899,17 @@ fn high_risk_obligations(
         }
         if sys.public_body && iii_persons {
             cx.oblige("hr.deployer_public_registration", Role::Deployer);
+            if secure {
+                cx.oblige("hr.registration_secure", Role::Deployer);
+            }
         }
-        let law_enforcement =
-            class.annex_iii_hr.iter().any(|p| p.area() == 6) || sys.art5.contains(&A5::H);
-        if class.annex_iii_hr.contains(&P3::P1A) && law_enforcement {
+        // Art. 26(10) binds "the deployer of a high-risk AI system for
+        // post-remote biometric identification" in a criminal investigation.
+        // Annex III area 6 does not list biometric identification, so a
+        // police force deploying it selects 1(a) alone: a public body counts
+        // as a possible law-enforcement deployer (the duty only bites in an
+        // investigation, as its title says).
+        if class.annex_iii_hr.contains(&P3::P1A) && (law_enforcement || sys.public_body) {
             cx.oblige("hr.deployer_post_rbi", Role::Deployer);
         }
         if iii_persons {

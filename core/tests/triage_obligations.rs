@@ -1,0 +1,149 @@
+//! Who bears which duty: every obligation the engine gives, for every corpus
+//! system on several dates, matches its rule data (role, articles) and lands
+//! only on a role that the cited article addresses.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "test code may panic on broken fixtures"
+)]
+
+use std::path::Path;
+
+use aimskit_core::Date;
+use aimskit_core::system::{SourceFormat, parse_system};
+use aimskit_core::triage::{Role, TriageResult, rules, triage};
+
+/// Article prefixes and the only roles they address (Art. 3(3)-(8)).
+const BEARERS: &[(&str, &[Role])] = &[
+    ("Art. 4", &[Role::Provider, Role::Deployer]),
+    ("Art. 6(4)", &[Role::Provider]),
+    ("Art. 16", &[Role::Provider]),
+    ("Art. 17", &[Role::Provider]),
+    ("Art. 22(1)", &[Role::Provider]),
+    ("Art. 22(3)", &[Role::AuthorisedRepresentative]),
+    ("Art. 23", &[Role::Importer]),
+    ("Art. 24", &[Role::Distributor]),
+    ("Art. 25(3)", &[Role::ProductManufacturer]),
+    ("Art. 26", &[Role::Deployer]),
+    ("Art. 27", &[Role::Deployer]),
+    ("Art. 43", &[Role::Provider]),
+    ("Art. 47", &[Role::Provider]),
+    ("Art. 48", &[Role::Provider]),
+    ("Art. 49(1)", &[Role::Provider]),
+    ("Art. 49(2)", &[Role::Provider]),
+    ("Art. 49(3)", &[Role::Deployer]),
+    ("Art. 49(4)", &[Role::Provider, Role::Deployer]),
+    ("Art. 49(5)", &[Role::Provider]),
+    ("Art. 50(1)", &[Role::Provider]),
+    ("Art. 50(2)", &[Role::Provider]),
+    ("Art. 50(3)", &[Role::Deployer]),
+    ("Art. 50(4)", &[Role::Deployer]),
+    ("Art. 52", &[Role::Provider]),
+    ("Art. 53", &[Role::Provider]),
+    ("Art. 54", &[Role::Provider]),
+    ("Art. 55", &[Role::Provider]),
+    ("Art. 72", &[Role::Provider]),
+    ("Art. 73", &[Role::Provider]),
+    ("Art. 86", &[Role::Deployer]),
+    ("Art. 5(1)(h)", &[Role::Deployer]),
+    ("Art. 5(2)", &[Role::Deployer]),
+];
+
+/// `Art. 4` matches `Art. 4` and `Art. 4(1)` but not `Art. 43`.
+fn cites(article: &str, prefix: &str) -> bool {
+    article == prefix
+        || (article.starts_with(prefix)
+            && (prefix.ends_with(')') || article[prefix.len()..].starts_with('(')))
+}
+
+fn results() -> Vec<(String, TriageResult)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/triage/systems");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    files.sort();
+    let mut out = Vec::new();
+    for f in files {
+        let fmt = if f.extension().is_some_and(|x| x == "json") {
+            SourceFormat::Json
+        } else {
+            SourceFormat::Toml
+        };
+        let sys = parse_system(&std::fs::read_to_string(&f).unwrap(), fmt).unwrap();
+        for d in ["2025-01-01", "2026-11-29", "2028-09-01", "2031-01-01"] {
+            let as_of: Date = d.parse().unwrap();
+            let name = format!("{} @ {d}", f.file_name().unwrap().to_string_lossy());
+            out.push((name, triage(&sys, as_of)));
+        }
+    }
+    out
+}
+
+#[test]
+fn every_obligation_matches_its_rule_data() {
+    let rules = rules::built_in().unwrap();
+    let mut problems = Vec::new();
+    let all = results();
+    assert!(all.len() > 400);
+    for (name, r) in &all {
+        for o in &r.obligations {
+            let Some((_, def)) = rules.obligation(&o.id) else {
+                problems.push(format!("{name}: `{}` not in obligations.toml", o.id));
+                continue;
+            };
+            if def.role != "operator" && def.role != o.role.as_str() {
+                problems.push(format!(
+                    "{name}: `{}` given to {} but the data says {}",
+                    o.id,
+                    o.role.as_str(),
+                    def.role
+                ));
+            }
+            if def.articles != o.articles {
+                problems.push(format!("{name}: `{}` articles differ", o.id));
+            }
+            if o.applicable != (o.applies_from <= r.as_of) {
+                problems.push(format!("{name}: `{}` applicable is wrong", o.id));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn no_duty_lands_on_a_role_the_article_does_not_address() {
+    let mut problems = Vec::new();
+    for (name, r) in &results() {
+        for o in &r.obligations {
+            for a in &o.articles {
+                for (prefix, bearers) in BEARERS {
+                    if cites(a, prefix) && !bearers.contains(&o.role) {
+                        problems.push(format!(
+                            "{name}: `{}` ({a}) given to {}",
+                            o.id,
+                            o.role.as_str()
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn the_bearer_table_catches_a_misplaced_duty() {
+    // The check itself can fail: a provider duty under the deployer role.
+    let bad = ("Art. 16", Role::Deployer);
+    assert!(
+        BEARERS
+            .iter()
+            .any(|(p, b)| cites(bad.0, p) && !b.contains(&bad.1))
+    );
+    assert!(!cites("Art. 43", "Art. 4"));
+    assert!(cites("Art. 4(1)", "Art. 4"));
+}
