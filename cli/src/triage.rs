@@ -264,7 +264,7 @@ fn render_text(path: &Path, r: &TriageResult, lang: Lang) -> String {
     if !roles.is_empty() {
         let _ = writeln!(s, "  {}: {}", t(lang, "cli.roles"), roles.join(", "));
     }
-    let _ = writeln!(s, "  {}: {}", t(lang, "cli.as_of"), r.as_of);
+    let _ = writeln!(s, "  {}: {}", t(lang, "cli.as_of"), r.as_of.long(lang));
     let _ = writeln!(s, "  {}:", t(lang, "cli.why"));
     for step in &r.trace {
         let because = aimskit_core::i18n::reason(lang, step);
@@ -286,7 +286,7 @@ fn render_text(path: &Path, r: &TriageResult, lang: Lang) -> String {
                     "      [{mark}] {:<28} {} {}  {}",
                     o.articles.join(", "),
                     t(lang, "cli.from"),
-                    o.applies_from,
+                    o.applies_from.short(lang),
                     aimskit_core::i18n::obligation_title(lang, o)
                 );
             }

@@ -66,6 +66,50 @@ fn text_output_follows_the_language() {
     }
 }
 
+/// The `YYYY-MM-DD` dates in a text.
+fn iso_dates(text: &str) -> Vec<&str> {
+    (0..text.len().saturating_sub(9))
+        .filter_map(|i| text.get(i..i + 10))
+        .filter(|s| s.parse::<aimskit_core::Date>().is_ok())
+        .collect()
+}
+
+#[test]
+fn text_output_writes_dates_in_the_language() {
+    let (_, en, _) = triage("en");
+    assert!(en.contains("As of: 2028-09-01"), "{en}");
+    assert!(en.contains("from 2027-12-02  "), "{en}");
+    for (lang, as_of, from, text) in [
+        (
+            "de",
+            "Stand: 1. September 2028",
+            "ab 02.12.2027  ",
+            "ab 2. Dezember 2027",
+        ),
+        (
+            "fr",
+            "1er septembre 2028",
+            "dès le 02.12.2027  ",
+            "à partir du 2 décembre 2027",
+        ),
+        (
+            "it",
+            "1º settembre 2028",
+            "dal 02.12.2027  ",
+            "dal 2 dicembre 2027",
+        ),
+    ] {
+        let (code, out, err) = triage(lang);
+        assert_eq!(code, 0, "{lang}: {err}");
+        // The as-of date and reasons in the long form, the obligation list
+        // (aligned columns) in the short form, no ISO date left.
+        for want in [as_of, from, text] {
+            assert!(out.contains(want), "{lang}: `{want}` missing in\n{out}");
+        }
+        assert_eq!(iso_dates(&out), Vec::<&str>::new(), "{lang}:\n{out}");
+    }
+}
+
 #[test]
 fn unknown_language_is_a_usage_error() {
     let (code, _, err) = triage("es");
@@ -93,6 +137,15 @@ fn gap_text_uses_catalogue_texts_in_the_language() {
     assert!(it.contains("Non conformità:"), "{it}");
     let fr = run("fr");
     assert!(fr.contains("Domaine d'application non défini"), "{fr}");
+    // The title's as-of date in the long form (1 January: `1er`, `1º`).
+    assert!(run("en").contains(", as of 2027-01-01"));
+    assert!(fr.contains("1er janvier 2027"), "{fr}");
+    assert!(it.contains("1º gennaio 2027"), "{it}");
+    let de = run("de");
+    assert!(de.contains("Stand 1. Januar 2027"), "{de}");
+    for (lang, out) in [("de", &de), ("fr", &fr), ("it", &it)] {
+        assert_eq!(iso_dates(out), Vec::<&str>::new(), "{lang}:\n{out}");
+    }
 }
 
 #[test]

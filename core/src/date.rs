@@ -1,12 +1,62 @@
 //! A calendar date without a clock.
 //!
 //! Core never reads the system time: callers pass the evaluation date
-//! (`as_of`) in. Dates are written `YYYY-MM-DD` everywhere (files, results).
+//! (`as_of`) in. Dates are written `YYYY-MM-DD` in files, results and every
+//! English text; [`Date::long`] and [`Date::short`] write them for a reader
+//! of German, French or Italian (running text and table cells).
 
 use std::fmt;
 use std::str::FromStr;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::i18n::Lang;
+
+/// Month names, January first. A hand-written table: no locale data crate.
+const MONTHS: [[&str; 12]; 3] = [
+    [
+        "Januar",
+        "Februar",
+        "März",
+        "April",
+        "Mai",
+        "Juni",
+        "Juli",
+        "August",
+        "September",
+        "Oktober",
+        "November",
+        "Dezember",
+    ],
+    [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ],
+    [
+        "gennaio",
+        "febbraio",
+        "marzo",
+        "aprile",
+        "maggio",
+        "giugno",
+        "luglio",
+        "agosto",
+        "settembre",
+        "ottobre",
+        "novembre",
+        "dicembre",
+    ],
+];
 
 /// A proleptic Gregorian calendar date, ordered chronologically.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -89,6 +139,55 @@ impl Date {
             u8::try_from(month).ok()?,
             u8::try_from(day).ok()?,
         )
+    }
+
+    /// The date in running text of `lang`: `2. Dezember 2027`,
+    /// `2 décembre 2027` (`1er décembre 2027` on the first),
+    /// `2 dicembre 2027` (`1º dicembre 2027` on the first). English keeps
+    /// `2027-12-02`: the spec fixes the English texts of results.
+    ///
+    /// # Example
+    /// ```
+    /// use aimskit_core::{Date, i18n::Lang};
+    /// let d = Date::new(2027, 12, 2).unwrap();
+    /// assert_eq!(d.long(Lang::De), "2. Dezember 2027");
+    /// assert_eq!(d.long(Lang::En), "2027-12-02");
+    /// ```
+    pub fn long(self, lang: Lang) -> String {
+        let (names, day) = match lang {
+            Lang::En => return self.to_string(),
+            Lang::De => (&MONTHS[0], format!("{}.", self.day)),
+            Lang::Fr if self.day == 1 => (&MONTHS[1], "1er".to_owned()),
+            Lang::Fr => (&MONTHS[1], self.day.to_string()),
+            Lang::It if self.day == 1 => (&MONTHS[2], "1º".to_owned()),
+            Lang::It => (&MONTHS[2], self.day.to_string()),
+        };
+        let month = names
+            .get(usize::from(self.month) - 1)
+            .copied()
+            .unwrap_or("");
+        format!("{day} {month} {}", self.year)
+    }
+
+    /// The date in a table cell of `lang`: `02.12.2027` in German, French
+    /// and Italian alike. French in France writes `02/12/2027`; we use the
+    /// Swiss form with dots for French too, one form for all three (and
+    /// readable in France). English keeps `2027-12-02`.
+    ///
+    /// # Example
+    /// ```
+    /// use aimskit_core::{Date, i18n::Lang};
+    /// let d = Date::new(2027, 12, 2).unwrap();
+    /// assert_eq!(d.short(Lang::Fr), "02.12.2027");
+    /// assert_eq!(d.short(Lang::En), "2027-12-02");
+    /// ```
+    pub fn short(self, lang: Lang) -> String {
+        match lang {
+            Lang::En => self.to_string(),
+            Lang::De | Lang::Fr | Lang::It => {
+                format!("{:02}.{:02}.{:04}", self.day, self.month, self.year)
+            }
+        }
     }
 
     /// This date plus (or minus) a number of days.
@@ -179,6 +278,58 @@ mod tests {
         assert!("27-12-02".parse::<Date>().is_err());
         assert!("2027-1a-02".parse::<Date>().is_err());
         assert!("２０２７-12-02".parse::<Date>().is_err());
+    }
+
+    #[test]
+    fn long_form_in_each_language() {
+        let d = Date::new(2027, 12, 2).unwrap();
+        assert_eq!(d.long(Lang::En), "2027-12-02");
+        assert_eq!(d.long(Lang::De), "2. Dezember 2027");
+        assert_eq!(d.long(Lang::Fr), "2 décembre 2027");
+        assert_eq!(d.long(Lang::It), "2 dicembre 2027");
+        let first = Date::new(2027, 12, 1).unwrap();
+        assert_eq!(first.long(Lang::De), "1. Dezember 2027");
+        assert_eq!(first.long(Lang::Fr), "1er décembre 2027");
+        assert_eq!(first.long(Lang::It), "1º dicembre 2027");
+        let jan = Date::new(2026, 1, 31).unwrap();
+        assert_eq!(jan.long(Lang::De), "31. Januar 2026");
+        assert_eq!(jan.long(Lang::Fr), "31 janvier 2026");
+        assert_eq!(jan.long(Lang::It), "31 gennaio 2026");
+        let leap = Date::new(2028, 2, 29).unwrap();
+        assert_eq!(leap.long(Lang::De), "29. Februar 2028");
+        assert_eq!(
+            Date::new(2026, 3, 11).unwrap().long(Lang::De),
+            "11. März 2026"
+        );
+        assert_eq!(
+            Date::new(2026, 8, 1).unwrap().long(Lang::Fr),
+            "1er août 2026"
+        );
+        assert_eq!(Date::new(5, 5, 5).unwrap().long(Lang::It), "5 maggio 5");
+        // Every month has its own name in every language.
+        for (l, lang) in [Lang::De, Lang::Fr, Lang::It].into_iter().enumerate() {
+            for m in 1..=12u8 {
+                let text = Date::new(2027, m, 15).unwrap().long(lang);
+                let day = if lang == Lang::De { "15." } else { "15" };
+                let month = MONTHS[l][usize::from(m) - 1];
+                assert_eq!(text, format!("{day} {month} 2027"));
+            }
+            let mut names = MONTHS[l].to_vec();
+            names.sort_unstable();
+            names.dedup();
+            assert_eq!(names.len(), 12);
+        }
+    }
+
+    #[test]
+    fn short_form_in_each_language() {
+        let d = Date::new(2027, 12, 2).unwrap();
+        assert_eq!(d.short(Lang::En), "2027-12-02");
+        for lang in [Lang::De, Lang::Fr, Lang::It] {
+            assert_eq!(d.short(lang), "02.12.2027");
+            assert_eq!(Date::new(2026, 1, 1).unwrap().short(lang), "01.01.2026");
+            assert_eq!(Date::new(987, 10, 31).unwrap().short(lang), "31.10.0987");
+        }
     }
 
     #[test]

@@ -11,7 +11,14 @@
 //! are rendered with [`message()`]. Arguments that are themselves
 //! translatable are passed as IDs (`item` = a catalogue item ID, `status` =
 //! a status ID, `*_msg` = a nested locale key, ...) and localised when
-//! rendering; proper names (systems, articles, dates) are passed as they are.
+//! rendering; proper names (systems, articles) are passed as they are.
+//!
+//! Dates are passed as `YYYY-MM-DD` under a placeholder whose name says it
+//! is a date ([`is_date_placeholder`]: `date`, `as_of`, `from`, `until` or a
+//! name ending in `_date`); every renderer here ([`tf`], [`message()`],
+//! [`localize`]) writes such a value in the long form of the language
+//! ([`crate::Date::long`]: `2. Dezember 2027`). English keeps `YYYY-MM-DD`,
+//! since the spec fixes the English texts of results.
 
 use std::sync::OnceLock;
 
@@ -107,13 +114,40 @@ pub fn t(lang: Lang, key: &str) -> &str {
         .unwrap_or(key)
 }
 
-/// Like [`t`], with `{name}` placeholders replaced from `args`.
+/// Like [`t`], with `{name}` placeholders replaced from `args` (dates in
+/// the language's long form, see [`date_value`]).
 pub fn tf(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
     let mut out = t(lang, key).to_owned();
     for (name, value) in args {
-        out = out.replace(&format!("{{{name}}}"), value);
+        let date = date_value(lang, name, value);
+        out = out.replace(&format!("{{{name}}}"), date.as_deref().unwrap_or(value));
     }
     out
+}
+
+/// Whether a placeholder carries a `YYYY-MM-DD` date by its name: `date`,
+/// `as_of`, `from`, `until`, or a name ending in `_date`.
+pub fn is_date_placeholder(name: &str) -> bool {
+    matches!(name, "date" | "as_of" | "from" | "until") || name.ends_with("_date")
+}
+
+/// The value of placeholder `name` in `lang` if it is a date: the long form
+/// (`2. Dezember 2027`) when the name says date and the value parses as
+/// one; `None` (insert the value as it is) otherwise and in English.
+///
+/// # Example
+/// ```
+/// use aimskit_core::i18n::{Lang, date_value};
+/// assert_eq!(date_value(Lang::Fr, "date", "2027-12-01").as_deref(), Some("1er décembre 2027"));
+/// assert_eq!(date_value(Lang::En, "date", "2027-12-01"), None);
+/// assert_eq!(date_value(Lang::Fr, "article", "2027-12-01"), None);
+/// assert_eq!(date_value(Lang::Fr, "date", "soon"), None);
+/// ```
+pub fn date_value(lang: Lang, name: &str, value: &str) -> Option<String> {
+    if lang == Lang::En || !is_date_placeholder(name) {
+        return None;
+    }
+    value.parse::<crate::Date>().ok().map(|d| d.long(lang))
 }
 
 /// The `{name}` placeholders in a text, sorted and deduplicated.

@@ -15,9 +15,10 @@ mod gap_support;
 
 use std::collections::BTreeSet;
 
+use aimskit_core::Date;
 use aimskit_core::aims::AimsFile;
 use aimskit_core::gap::{GapResult, gap};
-use aimskit_core::i18n::{Lang, message, placeholders, table};
+use aimskit_core::i18n::{Lang, is_date_placeholder, message, placeholders, table};
 use aimskit_core::report::{markdown, md_escape as md};
 
 /// Every case of the gap corpus, evaluated.
@@ -121,6 +122,52 @@ fn other_languages_render_every_placeholder() {
             }
         }
     }
+}
+
+/// The `YYYY-MM-DD` dates in a text.
+fn iso_dates(text: &str) -> Vec<Date> {
+    (0..text.len().saturating_sub(9))
+        .filter_map(|i| text.get(i..i + 10))
+        .filter_map(|s| s.parse().ok())
+        .collect()
+}
+
+#[test]
+fn other_languages_write_dates_in_the_language() {
+    let mut dated = 0;
+    for (name, _, r) in corpus() {
+        for (english, key, args) in texts(&r) {
+            // `gap.f.review` quotes the triage's English review sentence
+            // (`why`): the gap result does not carry its key and arguments.
+            if key == "gap.f.review" || iso_dates(&english).is_empty() {
+                continue;
+            }
+            dated += 1;
+            let dates: Vec<Date> = args
+                .iter()
+                .filter(|(n, _)| is_date_placeholder(n))
+                .filter_map(|(_, v)| v.parse().ok())
+                .filter(|d: &Date| english.contains(&d.to_string()))
+                .collect();
+            for lang in [Lang::De, Lang::Fr, Lang::It] {
+                let text = message(lang, key, args);
+                let left = iso_dates(&text);
+                assert!(
+                    left.is_empty(),
+                    "{name} {}: ISO date in {text}",
+                    lang.code()
+                );
+                for d in &dates {
+                    assert!(
+                        text.contains(&d.long(lang)),
+                        "{name} {}: {text}",
+                        lang.code()
+                    );
+                }
+            }
+        }
+    }
+    assert!(dated > 10, "only {dated} texts with a date");
 }
 
 #[test]

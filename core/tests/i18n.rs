@@ -13,6 +13,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
+use aimskit_core::Date;
 use aimskit_core::gap::catalogue;
 use aimskit_core::i18n::{Lang, placeholders, table};
 
@@ -350,6 +351,7 @@ fn every_reason_in_the_corpus_is_translated() {
     let as_of: aimskit_core::Date = "2028-09-01".parse().unwrap();
     let en = table(Lang::En);
     let mut steps = 0;
+    let mut dated = 0;
     let mut problems = BTreeSet::new();
     for f in &files {
         let fmt = if f.extension().is_some_and(|x| x == "json") {
@@ -372,6 +374,9 @@ fn every_reason_in_the_corpus_is_translated() {
             }
             for lang in [Lang::De, Lang::Fr, Lang::It] {
                 let text = reason(lang, s);
+                if !iso_dates(&text).is_empty() {
+                    problems.insert(format!("{}: `{key}` has an ISO date: {text}", lang.code()));
+                }
                 if text.contains('{') {
                     problems.insert(format!(
                         "{}: `{key}` left a placeholder: {text}",
@@ -380,6 +385,11 @@ fn every_reason_in_the_corpus_is_translated() {
                 }
             }
         }
+        dated += r
+            .trace
+            .iter()
+            .filter(|s| !iso_dates(&s.because).is_empty())
+            .count();
         for o in &r.obligations {
             if obligation_title(Lang::Fr, o) == o.title {
                 problems.insert(format!("fr: obligation `{}` not translated", o.id));
@@ -387,9 +397,38 @@ fn every_reason_in_the_corpus_is_translated() {
         }
     }
     assert!(steps > 500, "only {steps} trace steps");
+    assert!(dated > 20, "only {dated} reasons with a date");
     assert!(
         problems.is_empty(),
         "{}",
         problems.iter().cloned().collect::<Vec<_>>().join("\n")
     );
+}
+
+/// The `YYYY-MM-DD` dates in a text.
+fn iso_dates(text: &str) -> Vec<Date> {
+    (0..text.len().saturating_sub(9))
+        .filter_map(|i| text.get(i..i + 10))
+        .filter_map(|s| s.parse().ok())
+        .collect()
+}
+
+#[test]
+fn other_languages_write_no_iso_date_in_their_texts() {
+    // Dates that vary come in through date placeholders (rendered in the
+    // language); dates written into a text are written in the language too.
+    // Only the examples of date inputs keep `YYYY-MM-DD`, the form typed.
+    for lang in [Lang::De, Lang::Fr, Lang::It] {
+        for (key, text) in table(lang).iter() {
+            if key.ends_with(".example") {
+                continue;
+            }
+            assert!(
+                iso_dates(text).is_empty(),
+                "{}: `{key}` = {text}",
+                lang.code()
+            );
+        }
+    }
+    assert!(!iso_dates(table(Lang::En).get("rule.gpai.legacy").unwrap()).is_empty());
 }

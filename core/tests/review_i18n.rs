@@ -13,7 +13,7 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 use aimskit_core::Date;
-use aimskit_core::i18n::{Lang, table};
+use aimskit_core::i18n::{Lang, is_date_placeholder, table};
 use aimskit_core::system::{FieldName, SourceFormat, SystemFile, parse_system};
 use aimskit_core::triage::{Review, triage};
 
@@ -143,6 +143,55 @@ fn other_languages_translate_completely() {
             }
         }
     }
+    assert!(
+        bad.is_empty(),
+        "{} problems:\n{}",
+        bad.len(),
+        bad.join("\n")
+    );
+}
+
+/// The `YYYY-MM-DD` dates in a text.
+fn iso_dates(text: &str) -> Vec<Date> {
+    (0..text.len().saturating_sub(9))
+        .filter_map(|i| text.get(i..i + 10))
+        .filter_map(|s| s.parse().ok())
+        .collect()
+}
+
+#[test]
+fn other_languages_write_dates_in_the_language() {
+    let mut dated = 0;
+    let mut bad = Vec::new();
+    for (f, r) in reviews() {
+        if r.key.is_empty() {
+            continue;
+        }
+        let dates: Vec<Date> = r
+            .args
+            .iter()
+            .filter(|(name, _)| is_date_placeholder(name))
+            .filter_map(|(_, v)| v.parse().ok())
+            .filter(|d: &Date| r.why.contains(&d.to_string()))
+            .collect();
+        dated += usize::from(!iso_dates(&r.why).is_empty());
+        for lang in [Lang::De, Lang::Fr, Lang::It] {
+            let text = r.why_in(lang);
+            if !iso_dates(&text).is_empty() {
+                bad.push(format!("{f} [{}]: ISO date in {text}", lang.code()));
+            }
+            for d in &dates {
+                if !text.contains(&d.long(lang)) {
+                    bad.push(format!(
+                        "{f} [{}]: no `{}` in {text}",
+                        lang.code(),
+                        d.long(lang)
+                    ));
+                }
+            }
+        }
+    }
+    assert!(dated > 10, "only {dated} reviews with a date");
     assert!(
         bad.is_empty(),
         "{} problems:\n{}",

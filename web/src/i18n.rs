@@ -1,8 +1,8 @@
 //! The widget's translation layer: a thin wrapper over `aimskit_core::i18n`
 //! plus the [`I18n`] context every component reads its language from.
 
-use aimskit_core::i18n;
 pub use aimskit_core::i18n::Lang;
+use aimskit_core::{Date, i18n};
 
 /// The languages the widget offers in its switch (complete translations).
 pub const OFFERED: [Lang; 4] = Lang::ALL;
@@ -23,6 +23,16 @@ impl I18n {
     /// The text for `key` with `{name}` placeholders filled.
     pub fn tf(&self, key: &str, args: &[(&str, &str)]) -> String {
         i18n::tf(self.lang, key, args)
+    }
+
+    /// A date in running text: `2. Dezember 2027` (ISO in English).
+    pub fn date(&self, d: Date) -> String {
+        d.long(self.lang)
+    }
+
+    /// A date in a table cell: `02.12.2027` (ISO in English).
+    pub fn date_short(&self, d: Date) -> String {
+        d.short(self.lang)
     }
 
     /// The text for `key` if any table has it, else `fallback` (for texts

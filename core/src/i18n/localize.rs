@@ -7,7 +7,7 @@
 //! template (the rule data changed and the locale did not), the English text
 //! is returned unchanged, so a front end never shows a wrong translation.
 
-use super::{Lang, t, table};
+use super::{Lang, date_value, t, table};
 
 /// The `{name}` values of `template` recovered from `filled`, or `None` if
 /// `filled` is not an instance of `template`.
@@ -120,7 +120,9 @@ pub fn localize(lang: Lang, key: &str, english: &str) -> String {
         Some(values) => {
             let mut out = target.to_owned();
             for (name, value) in values {
-                out = out.replace(&format!("{{{name}}}"), &localize_value(lang, value));
+                let value =
+                    date_value(lang, name, value).unwrap_or_else(|| localize_value(lang, value));
+                out = out.replace(&format!("{{{name}}}"), &value);
             }
             out
         }

@@ -9,8 +9,8 @@
 //! the gap corpus).
 //!
 //! Argument convention: a value is inserted as it is (system names, article
-//! numbers, dates, counts, field names) unless the placeholder's name says it
-//! is an ID to localise:
+//! numbers, counts, field names) unless the placeholder's name says it is a
+//! date or an ID to localise:
 //!
 //! | placeholder        | value                 | rendered as                                   |
 //! |--------------------|-----------------------|-----------------------------------------------|
@@ -20,10 +20,11 @@
 //! | `status`           | gap status ID         | the ID in English, `aims.status.<id>` otherwise |
 //! | `legal`            | English legal text    | each `gap.legal` part translated              |
 //! | name ending `_msg` | a locale key          | that key rendered with the same arguments     |
+//! | `date`, `as_of`, `from`, `until`, `*_date` | `YYYY-MM-DD` | [`crate::Date::long`] (as it is in English) |
 
 use std::collections::BTreeMap;
 
-use super::{Lang, parse_filled, t, table};
+use super::{Lang, date_value, parse_filled, t, table};
 use crate::gap::catalogue;
 
 /// Arguments of a message (placeholder name -> value).
@@ -87,7 +88,7 @@ fn value_in(lang: Lang, name: &str, value: &str, args: &Args, depth: u8) -> Stri
         "status" if lang != Lang::En => t(lang, &format!("aims.status.{value}")).to_owned(),
         "legal" if lang != Lang::En => legal(lang, value),
         _ if name.ends_with("_msg") && depth < MAX_DEPTH => render(lang, value, args, depth + 1),
-        _ => value.to_owned(),
+        _ => date_value(lang, name, value).unwrap_or_else(|| value.to_owned()),
     }
 }
 

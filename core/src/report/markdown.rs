@@ -1,5 +1,7 @@
 //! The Markdown report: the same sections, in the same order, as the
-//! widget's report view.
+//! widget's report view. Dates are written for `lang`: the long form in
+//! text (`2. Dezember 2027`), the short form in tables (`02.12.2027`);
+//! English keeps `YYYY-MM-DD`.
 
 use std::fmt::Write as _;
 
@@ -38,7 +40,7 @@ pub fn markdown(aims: &AimsFile, gap: &GapResult, lang: Lang) -> String {
         e(&gap.organisation)
     );
     let _ = writeln!(o, "- **{}:** {}", &l("rep.scope"), e(&aims.scope));
-    let _ = writeln!(o, "- **{}:** {}", &l("rep.as_of"), gap.as_of);
+    let _ = writeln!(o, "- **{}:** {}", &l("rep.as_of"), gap.as_of.long(lang));
     let _ = writeln!(
         o,
         "- **{}:** {}",
@@ -81,7 +83,7 @@ pub fn markdown(aims: &AimsFile, gap: &GapResult, lang: Lang) -> String {
                     let when = if ob.applicable {
                         String::new()
                     } else {
-                        format!(" ({} {})", &l("rep.from"), ob.applies_from)
+                        format!(" ({} {})", &l("rep.from"), ob.applies_from.short(lang))
                     };
                     format!(
                         "{} ({}){when}",
@@ -264,7 +266,7 @@ pub fn markdown(aims: &AimsFile, gap: &GapResult, lang: Lang) -> String {
             ],
         );
         for (n, a) in gap.roadmap.iter().enumerate() {
-            let due = a.due.map(|d| d.to_string()).unwrap_or_default();
+            let due = a.due.map(|d| d.short(lang)).unwrap_or_default();
             row(
                 &mut o,
                 &[

@@ -114,7 +114,8 @@ pub fn soa_csv(gap: &GapResult, lang: Lang) -> String {
 
 /// The roadmap as CSV, most urgent first: position, reference, action,
 /// priority, due date and reason. Action and reason are in `lang`; the
-/// header and the priority stay machine-readable IDs, as in [`soa_csv`].
+/// header, the priority and the due date (`YYYY-MM-DD`) stay
+/// machine-readable, as in [`soa_csv`].
 pub fn roadmap_csv(gap: &GapResult, lang: Lang) -> String {
     let mut out = String::new();
     csv_row(

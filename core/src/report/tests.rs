@@ -138,11 +138,11 @@ fn roadmap_csv_has_every_action_in_order() {
 #[test]
 fn markdown_report_contains_everything_on_screen() {
     let (aims, g) = university();
-    for lang in [Lang::En, Lang::De] {
+    for lang in Lang::ALL {
         let md = markdown(&aims, &g, lang);
         assert!(md.contains(&md_escape(&g.organisation)));
         assert!(md.contains(&md_escape(&aims.scope)));
-        assert!(md.contains(&g.as_of.to_string()));
+        assert!(md.contains(&g.as_of.long(lang)));
         assert!(md.contains(&md_escape(&g.rules_version)));
         assert!(md.contains(&format!("{:.1}", g.score)));
         for s in &g.systems {
@@ -181,6 +181,48 @@ fn markdown_report_contains_everything_on_screen() {
         let soa_lines = md.lines().filter(|l| l.starts_with("| A.")).count();
         assert_eq!(soa_lines, g.soa.len());
     }
+}
+
+/// The `YYYY-MM-DD` dates in a text.
+fn iso_dates(text: &str) -> Vec<&str> {
+    let b = text.as_bytes();
+    (0..b.len().saturating_sub(9))
+        .filter(|&i| text.is_char_boundary(i) && text.is_char_boundary(i + 10))
+        .map(|i| &text[i..i + 10])
+        .filter(|s| s.parse::<Date>().is_ok())
+        .collect()
+}
+
+#[test]
+fn markdown_report_writes_dates_in_the_language() {
+    let (aims, g) = university();
+    let en = markdown(&aims, &g, Lang::En);
+    assert!(en.contains(&format!("** {}", g.as_of)), "{en}");
+    assert!(!iso_dates(&en).is_empty());
+    let due: Vec<Date> = g.roadmap.iter().filter_map(|a| a.due).collect();
+    assert!(!due.is_empty());
+    for lang in [Lang::De, Lang::Fr, Lang::It] {
+        let md = markdown(&aims, &g, lang);
+        // Text in the long form, table cells in the short form, no ISO date.
+        assert!(md.contains(&format!("** {}", g.as_of.long(lang))), "{md}");
+        for d in &due {
+            assert!(md.contains(&format!("| {} |", d.short(lang))), "{d}");
+        }
+        // Known gap: the `gap.f.review` finding quotes the triage's English
+        // review sentence (its key and arguments are not in the gap result),
+        // so that sentence keeps its English `YYYY-MM-DD` dates.
+        let mut rest = md.clone();
+        for s in &g.systems {
+            for r in &s.triage.needs_review {
+                rest = rest.replace(&md_escape(&r.why), "");
+            }
+        }
+        let lines: Vec<&str> = rest.lines().filter(|l| !iso_dates(l).is_empty()).collect();
+        assert!(lines.is_empty(), "{}: {lines:#?}", lang.code());
+    }
+    let de = markdown(&aims, &g, Lang::De);
+    assert!(de.contains("29. November 2026"), "{de}");
+    assert!(de.contains(".2027 |") || de.contains(".2026 |"), "{de}");
 }
 
 #[test]

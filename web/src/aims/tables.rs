@@ -74,7 +74,7 @@ pub fn roadmap_table(i: &I18n, props: &GapProps) -> Html {
                 <th scope="row">{ &a.ref_ }</th>
                 <td>{ a.action_in(i.lang) }</td>
                 <td><span class={format!("ak-badge ak-prio-{}", a.priority.as_str())}>{ i.t(&format!("aims.priority.{}", a.priority.as_str())) }</span></td>
-                <td class="ak-nowrap">{ a.due.map(|d| d.to_string()).unwrap_or_default() }</td>
+                <td class="ak-nowrap">{ a.due.map(|d| i.date_short(d)).unwrap_or_default() }</td>
                 <td>{ a.because_in(i.lang) }</td>
             </tr>
         }

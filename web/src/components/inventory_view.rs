@@ -84,7 +84,7 @@ pub fn inventory_view() -> Html {
         } else {
             s.file.roles.iter().map(|r: &Role| i.t(&role_key(*r))).collect::<Vec<_>>().join(", ")
         };
-        let deadline = next_deadline(&result).map_or_else(|| i.t("ui.inventory.no_deadline"), |d| d.to_string());
+        let deadline = next_deadline(&result).map_or_else(|| i.t("ui.inventory.no_deadline"), |d| i.date_short(d));
         let id = s.id;
         let name_cell = if *editing == Some(id) {
             let cancel = { let editing = editing.clone(); Callback::from(move |_| editing.set(None)) };

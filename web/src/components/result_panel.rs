@@ -88,7 +88,7 @@ pub fn result_panel(props: &ResultPanelProps) -> Html {
                             <tr data-obligation={o.id.clone()}>
                                 <td>{ if o.title.is_empty() { o.id.clone() } else { aimskit_core::i18n::obligation_title(i.lang, o) } }</td>
                                 <td>{ o.articles.join(", ") }</td>
-                                <td>{ o.applies_from.to_string() }</td>
+                                <td>{ i.date_short(o.applies_from) }</td>
                                 <td class={if o.applicable { "ak-applies" } else { "ak-pending" }}>
                                     { i.t(if o.applicable { "ui.result.applies" } else { "ui.result.not_yet" }) }
                                 </td>

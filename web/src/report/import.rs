@@ -51,7 +51,7 @@ pub fn import_panel() -> Html {
                 <h3 id="ak-imp-title">{ i.tf("rep.import.preview", &[("file", &p.filename)]) }</h3>
                 <dl class="ak-report-meta">
                     <dt>{ i.t("rep.organisation") }</dt><dd>{ &p.file.organisation }</dd>
-                    <dt>{ i.t("rep.as_of") }</dt><dd>{ p.file.as_of.map(|d| d.to_string()).unwrap_or_default() }</dd>
+                    <dt>{ i.t("rep.as_of") }</dt><dd>{ p.file.as_of.map(|d| i.date(d)).unwrap_or_default() }</dd>
                     <dt>{ i.t("rep.import.assessed") }</dt><dd>{ assessed }</dd>
                     <dt>{ i.t("rep.import.systems") }</dt><dd>{ format!("{} {names}", p.systems.len()) }</dd>
                 </dl>

@@ -54,7 +54,7 @@ pub fn report_view() -> Html {
                 <td>{ roles }</td>
                 <td><ul class="ak-plain">{ for tr.obligations.iter().map(|o| html! {
                     <li>{ aimskit_core::i18n::obligation_title(i.lang, o) }{ format!(" ({})", o.articles.join(", ")) }
-                        { for (!o.applicable).then(|| format!(" · {} {}", i.t("rep.from"), o.applies_from)) }</li>
+                        { for (!o.applicable).then(|| format!(" · {} {}", i.t("rep.from"), i.date_short(o.applies_from))) }</li>
                 }) }</ul></td>
             </tr>
         }
@@ -108,7 +108,7 @@ pub fn report_view() -> Html {
                 <dl class="ak-report-meta">
                     <dt>{ i.t("rep.organisation") }</dt><dd id="ak-rep-org">{ &gap.organisation }</dd>
                     <dt>{ i.t("rep.scope") }</dt><dd>{ &file.scope }</dd>
-                    <dt>{ i.t("rep.as_of") }</dt><dd id="ak-rep-date">{ gap.as_of.to_string() }</dd>
+                    <dt>{ i.t("rep.as_of") }</dt><dd id="ak-rep-date">{ i.date(gap.as_of) }</dd>
                     <dt>{ i.t("rep.rules_version") }</dt><dd>{ &gap.rules_version }</dd>
                     <dt>{ i.t("rep.catalogue_version") }</dt><dd>{ &gap.catalogue_version }</dd>
                 </dl>
