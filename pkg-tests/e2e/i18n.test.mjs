@@ -40,6 +40,16 @@ const STEPS = [
   ['public_body', ['no']], ['public_service', ['no']], ['workplace_use', ['no']],
 ];
 
+// How each language writes 2027-12-02 (the FRIA's date) in a table and in
+// text, and any date (the as-of date is today) in the report's header.
+const ISO = /\d{4}-\d\d-\d\d/;
+const DATES = {
+  en: { table: '2027-12-02', text: '2027-12-02', asOf: /^\d{4}-\d\d-\d\d$/ },
+  de: { table: '02.12.2027', text: '2. Dezember 2027', asOf: /^\d{1,2}\. [A-Z][a-zä]+ \d{4}$/ },
+  fr: { table: '02.12.2027', text: '2 décembre 2027', asOf: /^(1er|\d{1,2}) [a-zéû]+ \d{4}$/ },
+  it: { table: '02.12.2027', text: '2 dicembre 2027', asOf: /^(1º|\d{1,2}) [a-z]+ \d{4}$/ },
+};
+
 let server, browser;
 before(async () => {
   await mkdir(ARTIFACTS, { recursive: true });
@@ -137,10 +147,15 @@ for (const { lang, locale: browserLocale, viaSwitch } of LANGS) {
       assert.equal(await result.locator('[data-tier]').getAttribute('data-tier'), 'high_risk');
       const why = await result.locator('.ak-trace').innerText();
       assert.ok(why.includes(t['rule.high_risk.annex_iii'].replace(/\{[a-z_]+\}/g, '')), `${lang}: reasons translated`);
-      assert.ok(
-        (await result.locator('tr[data-obligation="hr.fria"]').innerText()).includes(t['obl.hr.fria']),
-        `${lang}: obligation titles translated`,
-      );
+      const fria = await result.locator('tr[data-obligation="hr.fria"]').innerText();
+      assert.ok(fria.includes(t['obl.hr.fria']), `${lang}: obligation titles translated`);
+      // Dates: ISO in English; the table form in tables and the long form
+      // in running text in German, French and Italian.
+      assert.ok(fria.includes(DATES[lang].table), `${lang}: FRIA date in ${fria}`);
+      assert.ok(why.includes(DATES[lang].text), `${lang}: reason date in ${why}`);
+      if (lang !== 'en') {
+        assert.doesNotMatch(`${why}\n${await result.innerText()}`, ISO, `${lang}: an ISO date in the result`);
+      }
       await screen(page, 'triage', lang, width, found);
 
       await page.locator('#ak-tab-inventory').click();
@@ -150,6 +165,9 @@ for (const { lang, locale: browserLocale, viaSwitch } of LANGS) {
         if (view === 'impact') {
           const start = page.getByRole('button', { name: t['impact.start'] });
           if (await start.count()) await start.first().click();
+        }
+        if (view === 'report') {
+          assert.match(await page.locator('#ak-rep-date').innerText(), DATES[lang].asOf, `${lang}: report date`);
         }
         await screen(page, view, lang, width, found);
       }

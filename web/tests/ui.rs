@@ -419,6 +419,66 @@ mod render {
         );
     }
 
+    #[derive(Properties, PartialEq)]
+    struct HighRiskCase {
+        lang: Lang,
+    }
+
+    #[function_component(HighRiskHarness)]
+    fn high_risk_harness(p: &HighRiskCase) -> Html {
+        let mut actions = vec![Action::NewSystem("Credit scoring".into())];
+        actions.extend(answers(vec![
+            ("roles", ids(&["deployer"])),
+            ("established_in_eu", Answer::Bool(true)),
+            ("annex_iii", ids(&["5.b"])),
+            ("profiling", Answer::Bool(true)),
+        ]));
+        let s = run(fresh(), actions);
+        let result = s.result().unwrap();
+        let props = ResultPanelProps {
+            what_ifs: s.what_ifs(&result),
+            result,
+            on_as_of: Callback::noop(),
+            on_print: Callback::noop(),
+        };
+        html! { <LangWrap lang={p.lang}><ResultPanel ..props /></LangWrap> }
+    }
+
+    async fn high_risk(lang: Lang) -> String {
+        LocalServerRenderer::<HighRiskHarness>::with_props(HighRiskCase { lang })
+            .hydratable(false)
+            .render()
+            .await
+    }
+
+    /// The cells of the FRIA duty's row in the obligation table.
+    fn fria_row(html: &str) -> String {
+        let row = html.split(r#"data-obligation="hr.fria""#).nth(1).unwrap();
+        row.split("</tr>").next().unwrap().to_owned()
+    }
+
+    #[tokio::test]
+    async fn the_obligation_table_shows_dates_in_the_language() {
+        // The FRIA duty applies from 2027-12-02 (Annex III).
+        let en = high_risk(Lang::En).await;
+        assert!(fria_row(&en).contains("<td>2027-12-02</td>"), "{en}");
+        let de = high_risk(Lang::De).await;
+        assert!(fria_row(&de).contains("<td>02.12.2027</td>"), "{de}");
+        assert!(!de.contains("2027-12-02"), "{de}");
+        // Reasons in running text take the long form.
+        assert!(de.contains("ab 2. Dezember 2027"), "{de}");
+        for lang in [Lang::Fr, Lang::It] {
+            let html = high_risk(lang).await;
+            assert!(fria_row(&html).contains("<td>02.12.2027</td>"), "{html}");
+            assert!(!html.contains("2027-12-02"), "{html}");
+        }
+        // The date input keeps the value form the browser expects.
+        assert!(
+            de.contains(r#"type="date""#) && de.contains(r#"value="2026-11-29""#),
+            "{de}"
+        );
+    }
+
     #[tokio::test]
     async fn the_app_renders_its_shell_without_a_browser() {
         let html = LocalServerRenderer::<aimskit_web::app::App>::new()
