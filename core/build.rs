@@ -26,6 +26,11 @@ use std::{env, fs};
 
 use serde_json::{Map, Value};
 
+/// The TOML to JSON conversion core uses at run time (one shared file).
+#[path = "src/data/toml_json.rs"]
+mod toml_json;
+use toml_json::toml_to_json;
+
 /// Ends an entry of a flat table or list.
 const RS: char = '\u{1e}';
 /// Alone in an entry of a flat list, marks a missing text.
@@ -71,6 +76,7 @@ fn run() -> Result<(), String> {
         out: PathBuf::from(var("OUT_DIR")?),
     };
     println!("cargo:rerun-if-changed=build.rs");
+    println!("cargo:rerun-if-changed=src/data/toml_json.rs");
 
     let mut tables = Vec::new();
     for lang in LANGS {
@@ -112,7 +118,7 @@ fn run() -> Result<(), String> {
         ("catalogue/obligations.toml", "catalogue-obligations.json"),
         ("catalogue/pitfalls.toml", "catalogue-pitfalls.json"),
     ] {
-        let v = lists.split(to_json(toml::Value::Table(dirs.read(rel)?)), rel)?;
+        let v = lists.split(toml_to_json(toml::Value::Table(dirs.read(rel)?)), rel)?;
         dirs.write(name, &v.to_string())?;
     }
     for (lang, list) in TRANSLATED.iter().zip(&lists.texts) {
@@ -193,24 +199,7 @@ fn once_in_english(
 }
 
 fn json(table: toml::Table) -> String {
-    to_json(toml::Value::Table(table)).to_string()
-}
-
-/// TOML to JSON exactly as `core::data::toml_to_json` (dates become strings).
-fn to_json(v: toml::Value) -> Value {
-    match v {
-        toml::Value::String(s) => Value::String(s),
-        toml::Value::Integer(i) => Value::from(i),
-        toml::Value::Float(f) => serde_json::Number::from_f64(f)
-            .map(Value::Number)
-            .unwrap_or(Value::Null),
-        toml::Value::Boolean(b) => Value::Bool(b),
-        toml::Value::Datetime(d) => Value::String(d.to_string()),
-        toml::Value::Array(a) => Value::Array(a.into_iter().map(to_json).collect()),
-        toml::Value::Table(t) => {
-            Value::Object(t.into_iter().map(|(k, v)| (k, to_json(v))).collect())
-        }
-    }
+    toml_to_json(toml::Value::Table(table)).to_string()
 }
 
 /// The catalogue's flat translation lists, one per language of `TRANSLATED`.

@@ -8,8 +8,12 @@
 //! typed struct): rule data passed in as text goes through it, and tests use
 //! it to prove the compiled data equal to the TOML files.
 
+mod toml_json;
+
 use serde::de::DeserializeOwned;
 use serde_json::Value;
+
+pub(crate) use toml_json::toml_to_json;
 
 /// Parses TOML `text` into `T`; errors are plain strings for data checks.
 pub(crate) fn from_toml<T: DeserializeOwned>(text: &str) -> Result<T, String> {
@@ -70,23 +74,6 @@ impl Flat {
     /// Entry `i`, `None` if it is [`MISSING`].
     pub(crate) fn text(&self, i: usize) -> Option<&'static str> {
         self.get(i).filter(|e| *e != MISSING)
-    }
-}
-
-/// Converts a TOML value to the equivalent JSON value (dates become strings).
-pub(crate) fn toml_to_json(v: toml::Value) -> Value {
-    match v {
-        toml::Value::String(s) => Value::String(s),
-        toml::Value::Integer(i) => Value::from(i),
-        toml::Value::Float(f) => serde_json::Number::from_f64(f)
-            .map(Value::Number)
-            .unwrap_or(Value::Null),
-        toml::Value::Boolean(b) => Value::Bool(b),
-        toml::Value::Datetime(d) => Value::String(d.to_string()),
-        toml::Value::Array(a) => Value::Array(a.into_iter().map(toml_to_json).collect()),
-        toml::Value::Table(t) => {
-            Value::Object(t.into_iter().map(|(k, v)| (k, toml_to_json(v))).collect())
-        }
     }
 }
 

@@ -11,6 +11,7 @@
     reason = "tests may panic on broken data"
 )]
 
+mod date_support;
 mod gap_support;
 
 use std::collections::BTreeSet;
@@ -20,6 +21,8 @@ use aimskit_core::aims::AimsFile;
 use aimskit_core::gap::{GapResult, gap};
 use aimskit_core::i18n::{Lang, is_date_placeholder, message, placeholders, table};
 use aimskit_core::report::{markdown, md_escape as md};
+
+use date_support::iso_dates;
 
 /// Every case of the gap corpus, evaluated.
 fn corpus() -> Vec<(String, AimsFile, GapResult)> {
@@ -122,14 +125,6 @@ fn other_languages_render_every_placeholder() {
             }
         }
     }
-}
-
-/// The `YYYY-MM-DD` dates in a text.
-fn iso_dates(text: &str) -> Vec<Date> {
-    (0..text.len().saturating_sub(9))
-        .filter_map(|i| text.get(i..i + 10))
-        .filter_map(|s| s.parse().ok())
-        .collect()
 }
 
 #[test]

@@ -13,9 +13,11 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-use aimskit_core::Date;
 use aimskit_core::gap::catalogue;
 use aimskit_core::i18n::{Lang, placeholders, table};
+
+mod date_support;
+use date_support::iso_dates;
 
 fn keys(lang: Lang) -> BTreeSet<&'static str> {
     table(lang).keys().collect()
@@ -403,14 +405,6 @@ fn every_reason_in_the_corpus_is_translated() {
         "{}",
         problems.iter().cloned().collect::<Vec<_>>().join("\n")
     );
-}
-
-/// The `YYYY-MM-DD` dates in a text.
-fn iso_dates(text: &str) -> Vec<Date> {
-    (0..text.len().saturating_sub(9))
-        .filter_map(|i| text.get(i..i + 10))
-        .filter_map(|s| s.parse().ok())
-        .collect()
 }
 
 #[test]

@@ -17,6 +17,9 @@ use aimskit_core::i18n::{Lang, is_date_placeholder, table};
 use aimskit_core::system::{FieldName, SourceFormat, SystemFile, parse_system};
 use aimskit_core::triage::{Review, triage};
 
+mod date_support;
+use date_support::iso_dates;
+
 fn corpus_systems() -> Vec<(String, SystemFile)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/triage/systems");
     let mut out = Vec::new();
@@ -149,14 +152,6 @@ fn other_languages_translate_completely() {
         bad.len(),
         bad.join("\n")
     );
-}
-
-/// The `YYYY-MM-DD` dates in a text.
-fn iso_dates(text: &str) -> Vec<Date> {
-    (0..text.len().saturating_sub(9))
-        .filter_map(|i| text.get(i..i + 10))
-        .filter_map(|s| s.parse().ok())
-        .collect()
 }
 
 #[test]

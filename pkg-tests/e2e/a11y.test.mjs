@@ -2,23 +2,15 @@
 // in English and German — zero serious or critical violations — and a
 // keyboard-only walk through a full triage that checks focus order (document
 // order) and a visible focus indicator on every focused element.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DIST, ROOT, serve, launch, openPage } from '../lib/harness.mjs';
+import { ROOT, openPage, useDist } from '../lib/harness.mjs';
 import { stubPrint, waitReady, triageSystem, importSystem } from '../lib/session.mjs';
 
 const AXE = await readFile(join(ROOT, 'pkg-tests', 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
-let server, browser;
-before(async () => {
-  server = await serve(DIST);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useDist();
 
 async function axe(page) {
   return page.evaluate(async () => {
@@ -42,10 +34,10 @@ const SCREENS = [
 test('axe-core: no serious or critical violation on any screen, in English and German', async () => {
   // axe is injected as a script: this test bypasses the page CSP (the CSP
   // itself is tested by privacy.test.mjs).
-  const { context, page } = await openPage(browser, { bypassCSP: true });
+  const { context, page } = await openPage(app.browser, { bypassCSP: true });
   page.setDefaultTimeout(8000);
   await page.addInitScript(stubPrint);
-  await page.goto(`${server.origin}/`);
+  await page.goto(`${app.server.origin}/`);
   await waitReady(page);
   await page.addScriptTag({ content: AXE });
   await triageSystem(page, 'CV screener', [0, 0, 0, 0]);
@@ -85,9 +77,9 @@ async function focused(page) {
 }
 
 test('keyboard only: a full triage with Tab/Space/Enter, focus in document order and always visible', async () => {
-  const { context, page } = await openPage(browser);
+  const { context, page } = await openPage(app.browser);
   page.setDefaultTimeout(8000);
-  await page.goto(`${server.origin}/`);
+  await page.goto(`${app.server.origin}/`);
   await waitReady(page);
   const seen = [];
   const tabTo = async (pred, max = 60, key = 'Tab') => {

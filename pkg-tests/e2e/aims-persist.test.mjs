@@ -3,22 +3,14 @@
 // screen; the stored value is the `aimskit-aims-store/1` envelope around the
 // spec's AIMS file. A corrupted AIMS store is kept untouched and reported,
 // and the inventory keeps saving.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DIST, serve, launch, openPage, problems } from '../lib/harness.mjs';
+import { openPage, problems, useDist } from '../lib/harness.mjs';
 
-let server, browser;
-before(async () => {
-  server = await serve(DIST);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useDist();
 
 async function load(page) {
-  await page.goto(`${server.origin}/`, { waitUntil: 'load' });
+  await page.goto(`${app.server.origin}/`, { waitUntil: 'load' });
   await page.locator('#aimskit h1').waitFor({ timeout: 15000 });
 }
 
@@ -49,7 +41,7 @@ async function screen(page) {
 }
 
 test('rate AIMS items, reload: the same scores on screen', async () => {
-  const { context, page, log } = await openPage(browser, { viewport: { width: 1280, height: 900 } });
+  const { context, page, log } = await openPage(app.browser, { viewport: { width: 1280, height: 900 } });
   await load(page);
   await page.locator('#ak-tab-aims').click();
   await page.locator('#ak-org').fill('Example AG');
@@ -82,7 +74,7 @@ test('rate AIMS items, reload: the same scores on screen', async () => {
 });
 
 test('a corrupted AIMS store is kept, reported, and never written over', async () => {
-  const { context, page, log } = await openPage(browser, { viewport: { width: 1280, height: 900 } });
+  const { context, page, log } = await openPage(app.browser, { viewport: { width: 1280, height: 900 } });
   const bad = '{"format":"aimskit-aims-store/1","aims":{"format":"aimskit-aims/1","organisation":"X","clauses":{"6.1.2":{"maturity":9}}}}';
   await page.addInitScript((raw) => {
     if (!sessionStorage.getItem('seeded')) {

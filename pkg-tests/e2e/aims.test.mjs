@@ -6,29 +6,23 @@
 // prints for that file. Also: the Markdown/CSV exports hold every SoA row and
 // roadmap action, the exported file imports back (with a preview) to the same
 // result, a print-preview screenshot, and no request leaves the page.
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DIST, ROOT, serve, launch, openPage, problems } from '../lib/harness.mjs';
+import { ROOT, openPage, problems, useDist } from '../lib/harness.mjs';
 
 const ARTIFACTS = join(ROOT, 'pkg-tests', 'artifacts');
 const CLI = join(ROOT, 'target', 'debug', 'aimskit');
 const SYSTEM = join(ROOT, 'core', 'tests', 'corpus', 'gap', 'public-university', 'systems', 'exam-proctoring.toml');
 
-let server, browser;
 before(async () => {
   await mkdir(ARTIFACTS, { recursive: true });
   if (!existsSync(CLI)) execFileSync('cargo', ['build', '-q', '-p', 'aimskit-cli'], { cwd: ROOT, stdio: 'inherit' });
-  server = await serve(DIST);
-  browser = await launch();
 });
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useDist();
 
 // What the assessment enters: [item, maturity, evidence].
 const CLAUSES = [
@@ -70,8 +64,8 @@ function cli(path) {
 }
 
 test('a full AIMS assessment: the screen, the exports and the CLI agree; no request leaves the page', async () => {
-  const { context, page, log } = await openPage(browser, { viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-  await page.goto(`${server.origin}/`, { waitUntil: 'load' });
+  const { context, page, log } = await openPage(app.browser, { viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  await page.goto(`${app.server.origin}/`, { waitUntil: 'load' });
   await page.locator('#aimskit h1').waitFor({ timeout: 15000 });
   await page.waitForLoadState('networkidle');
   const loaded = log.requests.length;

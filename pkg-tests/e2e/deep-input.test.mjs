@@ -9,12 +9,12 @@
 // The stack's high-water mark (rustc places the stack first, at the bottom
 // of the linear memory, so the lowest byte written is its deepest point) must
 // stay below half the stack: a 2x margin.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DIST, serve, launch, problems } from '../lib/harness.mjs';
+import { DIST, problems, useDist } from '../lib/harness.mjs';
 import { fullSession, importSystem, triageSystem, waitReady } from '../lib/session.mjs';
 import { throttled } from '../lib/startup.mjs';
 import { wasmLayout } from '../lib/wasm-layout.mjs';
@@ -55,15 +55,7 @@ const DEEP = {
   ],
 };
 
-let server, browser;
-before(async () => {
-  server = await serve(DIST);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useDist();
 
 /** Bytes of the stack ever used: from the lowest non-zero byte of [0, stack) up. */
 const stackHighWater = (page, stack) => page.evaluate((size) => {
@@ -76,8 +68,8 @@ const stackHighWater = (page, stack) => page.evaluate((size) => {
 test('the deepest accepted files import with a message, within half the wasm stack; a session still works', async () => {
   const { stackBytes } = wasmLayout(join(DIST, 'aimskit_bg.wasm'));
   assert.ok(stackBytes > 0, 'the wasm places its stack first');
-  const { context, page, log } = await throttled(browser, 1);
-  await page.goto(`${server.origin}/`);
+  const { context, page, log } = await throttled(app.browser, 1);
+  await page.goto(`${app.server.origin}/`);
   await waitReady(page);
   await triageSystem(page, 'Keep me', [0, 0]);
   const session = await stackHighWater(page, stackBytes);

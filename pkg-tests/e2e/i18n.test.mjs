@@ -5,11 +5,11 @@
 // screenshotted into pkg-tests/artifacts/ and checked for text that overflows
 // its container: clipped text (scrollWidth > clientWidth with overflow hidden)
 // and boxes that stick out of their container or the viewport horizontally.
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DIST, ROOT, serve, launch, openPage, problems } from '../lib/harness.mjs';
+import { ROOT, openPage, problems, useDist } from '../lib/harness.mjs';
 
 const ARTIFACTS = join(ROOT, 'pkg-tests', 'artifacts');
 
@@ -50,16 +50,10 @@ const DATES = {
   it: { table: '02.12.2027', text: '2 dicembre 2027', asOf: /^(1º|\d{1,2}) [a-z]+ \d{4}$/ },
 };
 
-let server, browser;
 before(async () => {
   await mkdir(ARTIFACTS, { recursive: true });
-  server = await serve(DIST);
-  browser = await launch();
 });
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useDist();
 
 /** Every element whose text is clipped or whose box leaves its container or the viewport. */
 function overflows() {
@@ -123,8 +117,8 @@ for (const { lang, locale: browserLocale, viaSwitch } of LANGS) {
     const t = await locale(lang);
     const found = [];
     for (const width of WIDTHS) {
-      const { context, page, log } = await openPage(browser, { viewport: { width, height: 900 }, locale: browserLocale });
-      await page.goto(`${server.origin}/`, { waitUntil: 'load' });
+      const { context, page, log } = await openPage(app.browser, { viewport: { width, height: 900 }, locale: browserLocale });
+      await page.goto(`${app.server.origin}/`, { waitUntil: 'load' });
       await page.locator('#aimskit h1').waitFor({ timeout: 15000 });
       if (viaSwitch) {
         const options = await page.locator('#ak-lang-select option').evaluateAll((os) => os.map((o) => o.value));

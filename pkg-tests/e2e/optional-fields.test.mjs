@@ -9,20 +9,12 @@
 // authorities" removes the Art. 16 duty, "for public authorities" moves it
 // to 2030-08-02. "Not sure" survives a reload as "not sure", the report
 // shows the moved dates and the TOML/JSON exports carry the fields.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { DIST, serve, launch, openPage, problems } from '../lib/harness.mjs';
+import { openPage, problems, useDist } from '../lib/harness.mjs';
 
-let server, browser;
-before(async () => {
-  server = await serve(DIST);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useDist();
 
 const STEPS = [
   ['ai_system', ['yes']], ['roles', ['provider']], ['established_in_eu', ['yes']],
@@ -34,7 +26,7 @@ const CHANGE_Q = 'Has its design changed significantly since the high-risk oblig
 const PUBLIC_Q = 'Is the system intended to be used by public authorities?';
 
 async function load(page) {
-  await page.goto(`${server.origin}/`, { waitUntil: 'load' });
+  await page.goto(`${app.server.origin}/`, { waitUntil: 'load' });
   await page.locator('#aimskit h1').waitFor({ timeout: 15000 });
 }
 
@@ -55,7 +47,7 @@ async function exported(page, id) {
 }
 
 test('answering the placing-date questions of a high-risk system resolves its review and moves its dates', async () => {
-  const { context, page, log } = await openPage(browser, { viewport: { width: 1280, height: 900 } });
+  const { context, page, log } = await openPage(app.browser, { viewport: { width: 1280, height: 900 } });
   await load(page);
   await page.locator('#ak-tab-inventory').click();
   await page.locator('#ak-new-name').fill('CV ranking');

@@ -6,29 +6,21 @@
 // requests after load, zero requests to another origin ever, zero CSP
 // violations, no console errors. Then the same session again with the
 // browser offline after load: same results.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DIST, ROOT, serve, launch, openPage, problems } from '../lib/harness.mjs';
+import { DIST, ROOT, openPage, problems, useDist } from '../lib/harness.mjs';
 import { fullSession, stubPrint, waitReady } from '../lib/session.mjs';
 
 const IMPORT = join(ROOT, 'core', 'tests', 'fixtures', 'v1', 'system.toml');
-let server, browser;
-before(async () => {
-  server = await serve(DIST);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useDist();
 
 /** Network requests only: blob:/data: URLs never leave the page. */
 const network = (reqs) => reqs.filter((r) => !/^(blob|data):/.test(r.url));
 
 async function session(url, { offline }) {
-  const { context, page, log } = await openPage(browser, { acceptDownloads: true });
+  const { context, page, log } = await openPage(app.browser, { acceptDownloads: true });
   page.setDefaultTimeout(10000);
   await page.addInitScript(stubPrint);
   await page.goto(url, { waitUntil: 'load' });
@@ -69,7 +61,7 @@ function check(name, s) {
 }
 
 for (const [label, url] of [
-  ['dist/ over http', () => `${server.origin}/`],
+  ['dist/ over http', () => `${app.server.origin}/`],
   ['single file from file://', () => pathToFileURL(join(DIST, 'aimskit.html')).href],
 ]) {
   test(`privacy: full session, ${label}: no request after load, none foreign, no CSP violation; same offline`, async () => {

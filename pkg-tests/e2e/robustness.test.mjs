@@ -10,35 +10,27 @@
 //  - XSS: >= 30 payloads typed into every free-text field and imported
 //    through files: nothing executes (no dialog, no request, no injected
 //    element), the text shows literally.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DIST, ROOT, serve, launch, openPage, problems } from '../lib/harness.mjs';
+import { ROOT, openPage, problems, useDist } from '../lib/harness.mjs';
 import { stubPrint, triageSystem, waitReady } from '../lib/session.mjs';
 
 const PAYLOADS = readFileSync(join(ROOT, 'core', 'tests', 'fixtures', 'xss-payloads.txt'), 'utf8').split('\n').filter(Boolean);
 const TMP = mkdtempSync(join(tmpdir(), 'aimskit-robust-'));
 const file = (name, content) => { const p = join(TMP, name); writeFileSync(p, content); return p; };
-let server, browser;
-before(async () => {
-  server = await serve(DIST);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useDist();
 
 async function open(initScript) {
-  const s = await openPage(browser, { acceptDownloads: true });
+  const s = await openPage(app.browser, { acceptDownloads: true });
   s.page.setDefaultTimeout(8000);
   s.dialogs = [];
   s.page.on('dialog', async (d) => { s.dialogs.push(d.message()); await d.dismiss(); });
   await s.page.addInitScript(stubPrint);
   if (initScript) await s.page.addInitScript(initScript);
-  await s.page.goto(`${server.origin}/`);
+  await s.page.goto(`${app.server.origin}/`);
   await waitReady(s.page);
   return s;
 }
@@ -197,7 +189,7 @@ for (const [name, setup, kind] of FAULTS) {
 test(`XSS: ${PAYLOADS.length} payloads typed into every free-text field and imported: nothing executes, text shows literally`, async () => {
   assert.ok(PAYLOADS.length >= 30);
   const { context, page, log, dialogs } = await open();
-  const origin = server.origin;
+  const origin = app.server.origin;
   await page.evaluate(() => { window.__pwned = 0; });
   const injected = () => page.evaluate(() => {
     const root = document.getElementById('aimskit').shadowRoot ?? document.getElementById('aimskit');

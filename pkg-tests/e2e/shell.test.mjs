@@ -1,11 +1,11 @@
 // End-to-end check of dist/: the shell renders under the page's own CSP, with
 // no console errors, nothing fetched from another origin and nothing after load.
 // One file per screen: add e2e/<screen>.test.mjs next to this one.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DIST, serve, launch, openPage, problems } from '../lib/harness.mjs';
+import { DIST, openPage, problems, useDist } from '../lib/harness.mjs';
 
 const REQUIRED_CSP = [
   "default-src 'self'", "script-src 'self' 'wasm-unsafe-eval'", "style-src 'self'",
@@ -13,20 +13,12 @@ const REQUIRED_CSP = [
   "form-action 'none'",
 ];
 
-let server, browser;
-before(async () => {
-  server = await serve(DIST);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useDist();
 
 async function loadShell() {
-  const session = await openPage(browser);
+  const session = await openPage(app.browser);
   const { page } = session;
-  await page.goto(`${server.origin}/`, { waitUntil: 'load' });
+  await page.goto(`${app.server.origin}/`, { waitUntil: 'load' });
   await page.locator('#aimskit h1').waitFor({ timeout: 15000 });
   await page.waitForLoadState('networkidle');
   return session;

@@ -3,24 +3,18 @@
 // with FRIA, transparency only): tier and obligations shown, saved across a
 // reload, export -> clear -> import gives the same results, and no request
 // leaves the page. Screenshots of the main screens go to pkg-tests/artifacts/.
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DIST, ROOT, serve, launch, openPage, problems } from '../lib/harness.mjs';
+import { ROOT, openPage, problems, useDist } from '../lib/harness.mjs';
 
 const ARTIFACTS = join(ROOT, 'pkg-tests', 'artifacts');
 
-let server, browser;
 before(async () => {
   await mkdir(ARTIFACTS, { recursive: true });
-  server = await serve(DIST);
-  browser = await launch();
 });
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useDist();
 
 // Each system: the questions in the order the flow asks them, and what to tick.
 // A question id maps to `fieldset#ak-q-<id>`; a choice to `#ak-q-<id>-<choice>`.
@@ -58,7 +52,7 @@ const SYSTEMS = [
 ];
 
 async function load(page) {
-  await page.goto(`${server.origin}/`, { waitUntil: 'load' });
+  await page.goto(`${app.server.origin}/`, { waitUntil: 'load' });
   await page.locator('#aimskit h1').waitFor({ timeout: 15000 });
 }
 
@@ -95,7 +89,7 @@ async function inventoryTiers(page) {
 }
 
 test('triage three systems, reload, export, clear, import: same results, no request leaves the page', async () => {
-  const { context, page, log } = await openPage(browser, { viewport: { width: 1280, height: 900 } });
+  const { context, page, log } = await openPage(app.browser, { viewport: { width: 1280, height: 900 } });
   await load(page);
   await page.waitForLoadState('networkidle');
   const loaded = log.requests.length;
@@ -146,14 +140,14 @@ test('triage three systems, reload, export, clear, import: same results, no requ
   // Nothing left the page after load (downloads are blob: URLs, local).
   const after = log.requests.slice(loaded).filter((r) => !r.url.startsWith('blob:') && !r.url.startsWith('data:'));
   const reloadAssets = log.requests.slice(loaded, afterReload).map((r) => new URL(r.url).origin);
-  assert.ok(reloadAssets.every((o) => o === server.origin), 'the reload only fetched our own assets');
+  assert.ok(reloadAssets.every((o) => o === app.server.origin), 'the reload only fetched our own assets');
   assert.deepEqual(after.slice(afterReload - loaded).map((r) => r.url), [], 'requests after the reload');
   assert.deepEqual(problems(log), []);
   await context.close();
 });
 
 test('German interface, keyboard answers, and a corrupted store is kept and reported', async () => {
-  const { context, page, log } = await openPage(browser, { viewport: { width: 1280, height: 900 }, locale: 'de-DE' });
+  const { context, page, log } = await openPage(app.browser, { viewport: { width: 1280, height: 900 }, locale: 'de-DE' });
   await page.addInitScript(() => {
     if (!sessionStorage.getItem('seeded')) {
       localStorage.setItem('aimskit.store', '{"format":"aimskit-store/9","systems":[]}');

@@ -1,6 +1,7 @@
 // Shared test harness: a static file server on 127.0.0.1 and a headless
 // Debian Chromium driven by playwright-core, with a request log.
 import { createServer } from 'node:http';
+import { after, before } from 'node:test';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -93,4 +94,22 @@ export function problems(log) {
     ...log.console.filter((m) => m.type === 'error').map((m) => `console.error: ${m.text}`),
     ...log.errors.map((e) => `pageerror: ${e}`),
   ];
+}
+
+/**
+ * Registers node:test `before`/`after` hooks that serve `dist/` and launch
+ * Chromium, then close both. Returns an object whose `server` and `browser`
+ * are filled in once the `before` hook has run.
+ */
+export function useDist() {
+  const app = { server: undefined, browser: undefined };
+  before(async () => {
+    app.server = await serve(DIST);
+    app.browser = await launch();
+  });
+  after(async () => {
+    await app.browser?.close();
+    await app.server?.close();
+  });
+  return app;
 }

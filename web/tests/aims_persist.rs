@@ -3,15 +3,15 @@
 #![cfg(feature = "ui")]
 #![allow(clippy::unwrap_used, reason = "test helpers outside #[test] fns")]
 
-use std::rc::Rc;
-
 use aimskit_core::Date;
 use aimskit_core::gap::gap;
 use aimskit_core::i18n::Lang;
 use aimskit_web::aims::state::{AimsAction, ItemId, export_file};
 use aimskit_web::state::store::{self, Loaded, StoreProblem};
 use aimskit_web::state::{Action, AppState, Persistence, View};
-use yew::Reducible;
+
+mod support;
+use support::run;
 
 fn today() -> Date {
     Date::new(2026, 11, 29).unwrap()
@@ -19,13 +19,6 @@ fn today() -> Date {
 
 fn start(inventory: Loaded, aims: Loaded<aimskit_core::aims::AimsFile>, ok: bool) -> AppState {
     AppState::new(Lang::En, View::ALL.to_vec(), None, today(), inventory, ok).with_aims(aims)
-}
-
-fn run(mut s: AppState, actions: Vec<Action>) -> AppState {
-    for a in actions {
-        s = (*Rc::new(s).reduce(a)).clone();
-    }
-    s
 }
 
 fn item(id: &str) -> ItemId {

@@ -15,67 +15,38 @@ use aimskit_core::questionnaire::{Answer, QuestionId};
 use aimskit_core::triage::Tier;
 use aimskit_web::state::files::{self, FileFormat};
 use aimskit_web::state::store::{self, Loaded};
-use aimskit_web::state::{Action, AppState, View};
+use aimskit_web::state::{Action, AppState};
+
+mod support;
+use support::{answers, fresh_on, ids, new_system, q, run};
 
 fn day(s: &str) -> Date {
     s.parse().unwrap()
 }
 
 fn fresh(as_of: &str) -> AppState {
-    AppState::new(
-        Lang::En,
-        View::ALL.to_vec(),
-        None,
-        day(as_of),
-        Loaded::Empty,
-        true,
-    )
-}
-
-fn run(mut s: AppState, actions: Vec<Action>) -> AppState {
-    use std::rc::Rc;
-    use yew::Reducible;
-    for a in actions {
-        s = (*Rc::new(s).reduce(a)).clone();
-    }
-    s
-}
-
-fn q(id: &str) -> QuestionId {
-    QuestionId::from_id(id).unwrap()
-}
-
-fn ids(v: &[&str]) -> Answer {
-    Answer::Ids {
-        ids: v.iter().map(|s| (*s).to_owned()).collect(),
-        unsure: false,
-    }
-}
-
-fn answers(pairs: Vec<(&str, Answer)>) -> Vec<Action> {
-    pairs
-        .into_iter()
-        .map(|(id, a)| Action::Answer(q(id), a))
-        .collect()
+    fresh_on(day(as_of))
 }
 
 /// A CV-ranking provider (Annex III 4(a)), evaluated on 2028-01-15.
 fn cv_ranking() -> AppState {
-    let mut actions = vec![Action::NewSystem("CV ranking".into())];
-    actions.extend(answers(vec![
-        ("ai_system", Answer::Bool(true)),
-        ("roles", ids(&["provider"])),
-        ("established_in_eu", Answer::Bool(true)),
-        ("eu_nexus", ids(&["placed_on_market"])),
-        ("exclusions", ids(&[])),
-        ("art5", ids(&[])),
-        ("annex_i", ids(&[])),
-        ("annex_iii", ids(&["4.a"])),
-        ("art6_3", ids(&[])),
-        ("profiling", Answer::Bool(true)),
-        ("art50", ids(&[])),
-    ]));
-    run(fresh("2028-01-15"), actions)
+    new_system(
+        fresh("2028-01-15"),
+        "CV ranking",
+        vec![
+            ("ai_system", Answer::Bool(true)),
+            ("roles", ids(&["provider"])),
+            ("established_in_eu", Answer::Bool(true)),
+            ("eu_nexus", ids(&["placed_on_market"])),
+            ("exclusions", ids(&[])),
+            ("art5", ids(&[])),
+            ("annex_i", ids(&[])),
+            ("annex_iii", ids(&["4.a"])),
+            ("art6_3", ids(&[])),
+            ("profiling", Answer::Bool(true)),
+            ("art50", ids(&[])),
+        ],
+    )
 }
 
 fn art16_from(s: &AppState) -> Option<Date> {
@@ -189,15 +160,17 @@ fn the_placing_date_review_points_to_its_question_and_answering_it_resolves_it()
 
 #[test]
 fn crime_reporting_what_if_flips_the_tier() {
-    let mut actions = vec![Action::NewSystem("Police chatbot".into())];
-    actions.extend(answers(vec![
-        ("roles", ids(&["provider"])),
-        ("established_in_eu", Answer::Bool(true)),
-        ("eu_nexus", ids(&["placed_on_market"])),
-        ("art50", ids(&["50.1"])),
-        ("art50_exceptions", ids(&["law_enforcement"])),
-    ]));
-    let s = run(fresh("2026-11-29"), actions);
+    let s = new_system(
+        fresh("2026-11-29"),
+        "Police chatbot",
+        vec![
+            ("roles", ids(&["provider"])),
+            ("established_in_eu", Answer::Bool(true)),
+            ("eu_nexus", ids(&["placed_on_market"])),
+            ("art50", ids(&["50.1"])),
+            ("art50_exceptions", ids(&["law_enforcement"])),
+        ],
+    );
     let r = s.result().unwrap();
     assert_eq!(r.tier, Tier::Minimal);
     let what_ifs = s.what_ifs(&r);

@@ -15,58 +15,43 @@ use aimskit_web::state::files;
 use aimskit_web::state::store::{self, Loaded, StoreProblem};
 use aimskit_web::state::{Action, AppState, Persistence, View};
 
+mod support;
+use support::{answers, fresh_on, ids, new_system, q, run};
+
 fn today() -> Date {
     Date::new(2026, 11, 29).unwrap()
 }
 
 fn fresh() -> AppState {
-    AppState::new(
-        Lang::En,
-        View::ALL.to_vec(),
-        None,
-        today(),
-        Loaded::Empty,
-        true,
-    )
-}
-
-fn run(mut s: AppState, actions: Vec<Action>) -> AppState {
-    use std::rc::Rc;
-    use yew::Reducible;
-    for a in actions {
-        s = (*Rc::new(s).reduce(a)).clone();
-    }
-    s
-}
-
-fn q(id: &str) -> QuestionId {
-    QuestionId::from_id(id).unwrap()
-}
-
-fn ids(v: &[&str]) -> Answer {
-    Answer::Ids {
-        ids: v.iter().map(|s| (*s).to_owned()).collect(),
-        unsure: false,
-    }
-}
-
-fn answers(pairs: Vec<(&str, Answer)>) -> Vec<Action> {
-    pairs
-        .into_iter()
-        .map(|(id, a)| Action::Answer(q(id), a))
-        .collect()
+    fresh_on(today())
 }
 
 fn emotion_at_work() -> AppState {
-    let mut actions = vec![Action::NewSystem("Mood monitor".into())];
-    actions.extend(answers(vec![
-        ("ai_system", Answer::Bool(true)),
-        ("roles", ids(&["deployer"])),
-        ("established_in_eu", Answer::Bool(true)),
-        ("art5", ids(&["5.1.f"])),
-        ("art5_exceptions", ids(&[])),
-    ]));
-    run(fresh(), actions)
+    new_system(
+        fresh(),
+        "Mood monitor",
+        vec![
+            ("ai_system", Answer::Bool(true)),
+            ("roles", ids(&["deployer"])),
+            ("established_in_eu", Answer::Bool(true)),
+            ("art5", ids(&["5.1.f"])),
+            ("art5_exceptions", ids(&[])),
+        ],
+    )
+}
+
+/// A deployer of credit scoring (Annex III 5(b)) that profiles people.
+fn credit_scoring() -> AppState {
+    new_system(
+        fresh(),
+        "Credit scoring",
+        vec![
+            ("roles", ids(&["deployer"])),
+            ("established_in_eu", Answer::Bool(true)),
+            ("annex_iii", ids(&["5.b"])),
+            ("profiling", Answer::Bool(true)),
+        ],
+    )
 }
 
 #[test]
@@ -110,14 +95,7 @@ fn prohibited_practice_triage_skips_the_high_risk_walk_through() {
 
 #[test]
 fn high_risk_deployer_of_credit_scoring_gets_a_fria() {
-    let mut actions = vec![Action::NewSystem("Credit scoring".into())];
-    actions.extend(answers(vec![
-        ("roles", ids(&["deployer"])),
-        ("established_in_eu", Answer::Bool(true)),
-        ("annex_iii", ids(&["5.b"])),
-        ("profiling", Answer::Bool(true)),
-    ]));
-    let s = run(fresh(), actions);
+    let s = credit_scoring();
     let r = s.result().unwrap();
     assert_eq!(r.tier, Tier::HighRisk);
     let fria = r
@@ -141,14 +119,16 @@ fn high_risk_deployer_of_credit_scoring_gets_a_fria() {
 
 #[test]
 fn chatbot_is_limited_and_unsure_facts_give_a_what_if() {
-    let mut actions = vec![Action::NewSystem("Support chatbot".into())];
-    actions.extend(answers(vec![
-        ("roles", ids(&["provider"])),
-        ("established_in_eu", Answer::Bool(true)),
-        ("eu_nexus", ids(&["placed_on_market"])),
-        ("art50", ids(&["50.1"])),
-    ]));
-    let s = run(fresh(), actions);
+    let s = new_system(
+        fresh(),
+        "Support chatbot",
+        vec![
+            ("roles", ids(&["provider"])),
+            ("established_in_eu", Answer::Bool(true)),
+            ("eu_nexus", ids(&["placed_on_market"])),
+            ("art50", ids(&["50.1"])),
+        ],
+    );
     let r = s.result().unwrap();
     assert_eq!(r.tier, Tier::Limited);
     assert_eq!(r.transparency, vec!["50.1"]);
@@ -376,14 +356,8 @@ mod render {
         );
     }
 
-    #[derive(Properties, PartialEq)]
-    struct ResultCase {
-        lang: Lang,
-    }
-
-    #[function_component(ResultHarness)]
-    fn result_harness(p: &ResultCase) -> Html {
-        let s = emotion_at_work();
+    /// The result panel of the selected system of `s`, in `lang`.
+    fn result_panel(s: &AppState, lang: Lang) -> Html {
         let result = s.result().unwrap();
         let props = ResultPanelProps {
             what_ifs: s.what_ifs(&result),
@@ -391,7 +365,17 @@ mod render {
             on_as_of: Callback::noop(),
             on_print: Callback::noop(),
         };
-        html! { <LangWrap lang={p.lang}><ResultPanel ..props /></LangWrap> }
+        html! { <LangWrap lang={lang}><ResultPanel ..props /></LangWrap> }
+    }
+
+    #[derive(Properties, PartialEq)]
+    struct ResultCase {
+        lang: Lang,
+    }
+
+    #[function_component(ResultHarness)]
+    fn result_harness(p: &ResultCase) -> Html {
+        result_panel(&emotion_at_work(), p.lang)
     }
 
     #[tokio::test]
@@ -426,22 +410,7 @@ mod render {
 
     #[function_component(HighRiskHarness)]
     fn high_risk_harness(p: &HighRiskCase) -> Html {
-        let mut actions = vec![Action::NewSystem("Credit scoring".into())];
-        actions.extend(answers(vec![
-            ("roles", ids(&["deployer"])),
-            ("established_in_eu", Answer::Bool(true)),
-            ("annex_iii", ids(&["5.b"])),
-            ("profiling", Answer::Bool(true)),
-        ]));
-        let s = run(fresh(), actions);
-        let result = s.result().unwrap();
-        let props = ResultPanelProps {
-            what_ifs: s.what_ifs(&result),
-            result,
-            on_as_of: Callback::noop(),
-            on_print: Callback::noop(),
-        };
-        html! { <LangWrap lang={p.lang}><ResultPanel ..props /></LangWrap> }
+        result_panel(&credit_scoring(), p.lang)
     }
 
     async fn high_risk(lang: Lang) -> String {
