@@ -205,9 +205,19 @@ const fn q(
     kind: AnswerKind,
     section: Section,
 ) -> Question {
+    new_question(id, Field::Fact(field), article, kind, section)
+}
+
+const fn new_question(
+    id: &'static str,
+    field: Field,
+    article: &'static str,
+    kind: AnswerKind,
+    section: Section,
+) -> Question {
     Question {
         id: QuestionId(id),
-        field: Field::Fact(field),
+        field,
         article,
         kind,
         section,
@@ -222,13 +232,7 @@ const fn opt(
     kind: AnswerKind,
     section: Section,
 ) -> Question {
-    Question {
-        id: QuestionId(id),
-        field: Field::Optional(field),
-        article,
-        kind,
-        section,
-    }
+    new_question(id, Field::Optional(field), article, kind, section)
 }
 
 use AnswerKind as K;
