@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 use super::{applicable_text, md_escape as e, title};
 use crate::aims::AimsFile;
 use crate::gap::{GapResult, Severity, catalogue};
-use crate::i18n::{Lang, t, tf};
+use crate::i18n::{Lang, t};
 use crate::impact::ImpactWorksheet;
 
 /// Markdown table row from already-escaped cells.
@@ -129,19 +129,7 @@ pub fn markdown(aims: &AimsFile, gap: &GapResult, lang: Lang) -> String {
             score(v)
         );
     }
-    let c = &gap.coverage;
-    let coverage = tf(
-        lang,
-        "aims.coverage",
-        &[
-            ("assessed", &c.assessed.to_string()),
-            ("total", &c.total.to_string()),
-            ("met", &c.met.to_string()),
-            ("excluded", &c.not_applicable.to_string()),
-            ("not_assessed", &c.not_assessed.to_string()),
-        ],
-    );
-    let _ = writeln!(o, "\n{}", e(&coverage));
+    let _ = writeln!(o, "\n{}", e(&super::coverage_text(lang, gap)));
 
     // Management systems
     let _ = writeln!(o, "\n## {}\n", &l("aims.ms.title"));

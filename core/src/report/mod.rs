@@ -22,6 +22,23 @@ pub use markdown::markdown;
 use crate::gap::{GapResult, catalogue};
 use crate::i18n::{Lang, t};
 
+/// The coverage sentence ("N of M items assessed ...") from the gap's counts,
+/// shared by the Markdown report and the widget.
+pub fn coverage_text(lang: Lang, gap: &GapResult) -> String {
+    let c = &gap.coverage;
+    crate::i18n::tf(
+        lang,
+        "aims.coverage",
+        &[
+            ("assessed", &c.assessed.to_string()),
+            ("total", &c.total.to_string()),
+            ("met", &c.met.to_string()),
+            ("excluded", &c.not_applicable.to_string()),
+            ("not_assessed", &c.not_assessed.to_string()),
+        ],
+    )
+}
+
 /// One CSV cell: formula-injection safe, quoted when needed (RFC 4180).
 pub fn csv_cell(s: &str) -> String {
     let risky = s.starts_with(['=', '+', '-', '@', '\t', '\r']);

@@ -29,21 +29,6 @@ pub fn score_bars(gap: &GapResult) -> Vec<(&'static str, f64)> {
     ]
 }
 
-/// Coverage sentence from core's counts.
-pub fn coverage_text(i: &crate::i18n::I18n, gap: &GapResult) -> String {
-    let c = &gap.coverage;
-    i.tf(
-        "aims.coverage",
-        &[
-            ("assessed", &c.assessed.to_string()),
-            ("total", &c.total.to_string()),
-            ("met", &c.met.to_string()),
-            ("excluded", &c.not_applicable.to_string()),
-            ("not_assessed", &c.not_assessed.to_string()),
-        ],
-    )
-}
-
 /// The overview of the assessment.
 #[function_component(Overview)]
 pub fn overview(props: &OverviewProps) -> Html {
@@ -56,7 +41,7 @@ pub fn overview(props: &OverviewProps) -> Html {
                 <p class="ak-score-big" id="ak-aims-score" data-score={format!("{:.1}", gap.score)}>
                     { format!("{:.1}", gap.score) }<span>{ " / 100" }</span></p>
                 { score_chart(&i, &ScoreChartProps { bars: score_bars(gap) }) }
-                <p class="ak-coverage">{ coverage_text(&i, gap) }</p>
+                <p class="ak-coverage">{ aimskit_core::report::coverage_text(i.lang, gap) }</p>
                 <p class="ak-hint">{ i.t("aims.score.explain") }</p>
             </section>
             <section class="ak-card" aria-labelledby="ak-aims-pitfalls">

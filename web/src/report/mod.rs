@@ -12,7 +12,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::aims::evaluate;
-use crate::aims::overview::{coverage_text, score_bars};
+use crate::aims::overview::score_bars;
 use crate::aims::score_chart::{ScoreChartProps, score_chart};
 use crate::aims::tables::{
     FindingsProps, GapProps, findings_list, pitfall_list, roadmap_table, soa_table,
@@ -130,7 +130,7 @@ pub fn report_view() -> Html {
                 <h3 id="ak-rep-scores">{ i.t("rep.scores") }</h3>
                 <p class="ak-score-big" id="ak-rep-score">{ format!("{:.1}", gap.score) }<span>{ " / 100" }</span></p>
                 { score_chart(&i, &ScoreChartProps { bars: score_bars(&gap) }) }
-                <p>{ coverage_text(&i, &gap) }</p>
+                <p>{ aimskit_core::report::coverage_text(i.lang, &gap) }</p>
             </section>
             <section class="ak-report-section" aria-labelledby="ak-rep-pitfalls">
                 <h3 id="ak-rep-pitfalls">{ i.t("aims.pitfalls") }</h3>
