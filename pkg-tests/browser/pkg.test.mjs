@@ -1,23 +1,15 @@
 // The browser builds of the npm package (ESM, --target web) in headless
 // Chromium: the API-only build and the full build (API + mount).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ROOT, serve, launch, openPage, problems } from '../lib/harness.mjs';
+import { ROOT, useServer, openPage, problems } from '../lib/harness.mjs';
 
-let server, browser;
-before(async () => {
-  server = await serve(ROOT);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useServer(ROOT);
 
 for (const build of ['web/pkg/api/aimskit.js', 'web/pkg/aimskit.js']) {
   test(`browser build ${build}: validates, throws coded errors`, async () => {
-    const { context, page, log } = await openPage(browser);
-    await page.goto(`${server.origin}/pkg-tests/browser/blank.html`);
+    const { context, page, log } = await openPage(app.browser);
+    await page.goto(`${app.server.origin}/pkg-tests/browser/blank.html`);
     const out = await page.evaluate(async (url) => {
       const m = await import(url);
       await m.default();
@@ -34,7 +26,7 @@ for (const build of ['web/pkg/api/aimskit.js', 'web/pkg/aimskit.js']) {
     assert.equal(out.err.field, 'name');
     assert.match(out.version, /^\d+\.\d+\.\d+$/);
     assert.equal(out.hasMount, !build.includes('/api/'), 'only the full build has mount()');
-    assert.ok(log.requests.every((r) => r.url.startsWith(server.origin)));
+    assert.ok(log.requests.every((r) => r.url.startsWith(app.server.origin)));
     assert.deepEqual(problems(log), []);
     await context.close();
   });

@@ -6,23 +6,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openPage, problems, useDist } from '../lib/harness.mjs';
+import { rateItem } from '../lib/session.mjs';
 
 const app = useDist();
 
 async function load(page) {
   await page.goto(`${app.server.origin}/`, { waitUntil: 'load' });
   await page.locator('#aimskit h1').waitFor({ timeout: 15000 });
-}
-
-async function rate(page, id, maturity, evidence) {
-  await page.locator(`.ak-nav-item[data-item="${id}"]`).click();
-  await page.locator('#ak-item-title', { hasText: id }).waitFor();
-  await page.locator(`.ak-levels input[value="${maturity}"]`).check();
-  if (evidence) {
-    await page.locator('.ak-inline-form input').fill(evidence);
-    await page.locator('.ak-inline-form button[type=submit]').click();
-    await page.locator('.ak-evidence li', { hasText: evidence }).waitFor();
-  }
 }
 
 // What the overview shows, plus the entries of the management form.
@@ -47,10 +37,10 @@ test('rate AIMS items, reload: the same scores on screen', async () => {
   await page.locator('#ak-org').fill('Example AG');
   await page.locator('#ak-scope').fill('AI in HR');
   await page.locator('#ak-cert-iso27001').check();
-  await rate(page, '5.2', 4, 'AI policy v3');
-  await rate(page, '6.1.2', 3, 'AI risk procedure v1.2');
-  await rate(page, '9.1', 1, null);
-  await rate(page, 'A.5.2', 2, 'Impact procedure');
+  await rateItem(page, '5.2', 4, 'AI policy v3');
+  await rateItem(page, '6.1.2', 3, 'AI risk procedure v1.2');
+  await rateItem(page, '9.1', 1, null);
+  await rateItem(page, 'A.5.2', 2, 'Impact procedure');
   const before = await screen(page);
   assert.notEqual(before.score, '0.0', `something was scored: ${before.score}`);
   assert.ok(before.pitfalls.includes('siloed_management_system'));

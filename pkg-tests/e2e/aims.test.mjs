@@ -13,6 +13,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ROOT, openPage, problems, useDist } from '../lib/harness.mjs';
+import { rateItem } from '../lib/session.mjs';
 
 const ARTIFACTS = join(ROOT, 'pkg-tests', 'artifacts');
 const CLI = join(ROOT, 'target', 'debug', 'aimskit');
@@ -29,17 +30,6 @@ const CLAUSES = [
   ['4.1', 3, 'Context analysis 2026'], ['4.3', 4, 'Scope statement v2'], ['5.2', 4, 'AI policy v3'],
   ['6.1.2', 3, 'AI risk procedure v1.2'], ['6.1.4', 1, null], ['8.1', 1, null], ['9.1', 0, null],
 ];
-
-async function assess(page, id, maturity, evidence) {
-  await page.locator(`.ak-nav-item[data-item="${id}"]`).click();
-  await page.locator('#ak-item-title', { hasText: id }).waitFor();
-  await page.locator(`.ak-levels input[value="${maturity}"]`).check();
-  if (evidence) {
-    await page.locator('.ak-inline-form input').fill(evidence);
-    await page.locator('.ak-inline-form button[type=submit]').click();
-    await page.locator('.ak-evidence li', { hasText: evidence }).waitFor();
-  }
-}
 
 async function screen(page) {
   await page.locator('#ak-aims-overview').click();
@@ -82,7 +72,7 @@ test('a full AIMS assessment: the screen, the exports and the CLI agree; no requ
   await page.locator('#ak-cert-iso27001').check();
   assert.equal(await page.locator('#ak-int-iso27001').isDisabled(), false, 'integration possible once certified');
 
-  for (const [id, m, ev] of CLAUSES) await assess(page, id, m, ev);
+  for (const [id, m, ev] of CLAUSES) await rateItem(page, id, m, ev);
   // A shared-structure clause is marked reusable from the ISO 27001 ISMS.
   await page.locator('.ak-nav-item[data-item="7.5.1"]').click();
   await page.locator('.ak-reusable').waitFor();

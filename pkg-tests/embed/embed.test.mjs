@@ -1,22 +1,14 @@
 // Embedding: examples/embed.html (hostile host CSS, strict host CSP) with the
 // custom element and mount(), lazy loading, and the single-file build from
 // file:// under its own CSP.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ROOT, DIST, serve, launch, openPage, problems } from '../lib/harness.mjs';
+import { ROOT, DIST, useServer, openPage, problems } from '../lib/harness.mjs';
 
-let server, browser;
-before(async () => {
-  server = await serve(ROOT);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useServer(ROOT);
 
 const PROPS = [
   'font-family', 'font-size', 'font-weight', 'font-style', 'color', 'background-color',
@@ -36,13 +28,13 @@ function snapshot(page, hostSelector) {
 }
 
 async function openEmbed({ neutral = false } = {}) {
-  const session = await openPage(browser);
+  const session = await openPage(app.browser);
   if (neutral) {
     // Baseline: the same page without the hostile stylesheet.
     await session.page.route('**/examples/hostile.css', (r) =>
       r.fulfill({ status: 200, contentType: 'text/css', body: '' }));
   }
-  await session.page.goto(`${server.origin}/examples/embed.html`, { waitUntil: 'load' });
+  await session.page.goto(`${app.server.origin}/examples/embed.html`, { waitUntil: 'load' });
   for (const id of ['kit', 'mounted']) {
     await session.page.waitForFunction(
       (i) => document.getElementById(i).shadowRoot?.querySelector('.aimskit-root h1'),
@@ -70,9 +62,9 @@ test('both ways in render the widget inside Shadow DOM', async () => {
     assert.match(w.text, /aimskit/i);
     assert.match(w.text, /not legal advice|keine Rechtsberatung/i);
     assert.equal(w.leaked, 0, 'widget markup visible to host selectors');
-    assert.equal(new URL(w.link).origin, server.origin, 'stylesheet must be same-origin');
+    assert.equal(new URL(w.link).origin, app.server.origin, 'stylesheet must be same-origin');
   }
-  const foreign = log.requests.filter((r) => !r.url.startsWith(server.origin));
+  const foreign = log.requests.filter((r) => !r.url.startsWith(app.server.origin));
   assert.deepEqual(foreign, []);
   const wasm = log.requests.filter((r) => r.url.endsWith('.wasm'));
   assert.equal(wasm.length, 1, 'two widgets share one wasm download');
@@ -189,8 +181,8 @@ test('bad options are reported as an aimskit:error event with a code', async () 
 });
 
 test('lazy loading: the wasm is fetched only when the widget becomes visible', async () => {
-  const { context, page, log } = await openPage(browser);
-  await page.goto(`${server.origin}/examples/lazy.html`, { waitUntil: 'load' });
+  const { context, page, log } = await openPage(app.browser);
+  await page.goto(`${app.server.origin}/examples/lazy.html`, { waitUntil: 'load' });
   await page.waitForTimeout(800);
   const before = log.requests.map((r) => new URL(r.url).pathname);
   assert.ok(before.includes('/dist/element.js'), 'loader not loaded');
@@ -214,7 +206,7 @@ test('single file: dist/aimskit.html works from file:// under its strict CSP', a
   assert.ok(!csp.includes('unsafe-inline') && !csp.includes("'self'"));
   assert.doesNotMatch(html, /<script[^>]*\bsrc=|<link[^>]*rel="stylesheet"/, 'must not load other files');
 
-  const { context, page, log } = await openPage(browser);
+  const { context, page, log } = await openPage(app.browser);
   const url = pathToFileURL(join(DIST, 'aimskit.html')).href;
   await page.goto(url, { waitUntil: 'load' });
   await page.locator('#aimskit h1').waitFor({ timeout: 15000 });
@@ -228,8 +220,8 @@ test('single file: dist/aimskit.html works from file:// under its strict CSP', a
 });
 
 test('single file: also works served from an intranet web server', async () => {
-  const { context, page, log } = await openPage(browser);
-  await page.goto(`${server.origin}/dist/aimskit.html`, { waitUntil: 'load' });
+  const { context, page, log } = await openPage(app.browser);
+  await page.goto(`${app.server.origin}/dist/aimskit.html`, { waitUntil: 'load' });
   await page.locator('#aimskit h1').waitFor({ timeout: 15000 });
   assert.deepEqual(problems(log), []);
   assert.deepEqual(log.csp, []);

@@ -102,9 +102,14 @@ export function problems(log) {
  * are filled in once the `before` hook has run.
  */
 export function useDist() {
+  return useServer(DIST);
+}
+
+/** Like `useDist`, serving `mounts` (a directory or { urlPrefix: directory }). */
+export function useServer(mounts) {
   const app = { server: undefined, browser: undefined };
   before(async () => {
-    app.server = await serve(DIST);
+    app.server = await serve(mounts);
     app.browser = await launch();
   });
   after(async () => {

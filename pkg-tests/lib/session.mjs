@@ -45,6 +45,18 @@ export async function importSystem(page, path) {
   await page.locator('.ak-dialog[aria-labelledby="ak-import-title"]').waitFor({ state: 'detached' });
 }
 
+/** Rates one AIMS item in the open AIMS tab: maturity, and one evidence entry if given. */
+export async function rateItem(page, id, maturity, evidence) {
+  await page.locator(`.ak-nav-item[data-item="${id}"]`).click();
+  await page.locator('#ak-item-title', { hasText: id }).waitFor();
+  await page.locator(`.ak-levels input[value="${maturity}"]`).check();
+  if (evidence) {
+    await page.locator('.ak-inline-form input').fill(evidence);
+    await page.locator('.ak-inline-form button[type=submit]').click();
+    await page.locator('.ak-evidence li', { hasText: evidence }).waitFor();
+  }
+}
+
 export async function aimsAssessment(page, org = 'Example University') {
   await page.click('#ak-tab-aims');
   await page.fill('#ak-org', org);
