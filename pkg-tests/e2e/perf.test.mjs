@@ -14,7 +14,7 @@
 // Playwright's runs in the page before it is interactive, as for a real user.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -27,13 +27,16 @@ import { wasmLayout } from '../lib/wasm-layout.mjs';
 const DIST = process.env.AIMSKIT_PERF_DIST ?? BUILT;
 const RUNS = 7;
 
-let server, browser;
+let server, browser, staticDir;
 before(async () => {
   const blank = mkdtempSync(join(tmpdir(), 'aimskit-blank-'));
+  // The floor: the widget's first screen as static HTML with the same CSS and
+  // no script (written after the first load; see `staticFloor`).
+  staticDir = mkdtempSync(join(tmpdir(), 'aimskit-static-'));
   writeFileSync(join(blank, 'index.html'),
     '<!doctype html><meta charset="utf-8"><title>blank</title><input id="a"><button id="b">b</button><input type="checkbox" id="c">'
     + '<select id="s"><option>a</option><option>b</option></select>');
-  server = await serve({ '/': DIST, '/__blank/': blank });
+  server = await serve({ '/': DIST, '/__blank/': blank, '/__static/': staticDir });
   browser = await launch();
 });
 after(async () => {
@@ -45,9 +48,28 @@ const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.
 const ms = (x) => `${x.toFixed(1)} ms`;
 const mib = (x) => `${(x / 1048576).toFixed(2)} MiB`;
 
-function startupReport(label, runs) {
+/**
+ * Writes the page the widget's first screen would be without any script:
+ * `dist/index.html`'s head minus scripts and preloads, the rendered first
+ * screen as static HTML, the same style sheet. What it takes to paint that
+ * is the floor no script-built first screen can beat on this machine.
+ */
+async function staticFloor(page) {
+  const screen = await page.evaluate(() => document.getElementById('aimskit').innerHTML);
+  assert.match(screen, /id="ak-new-name"/, 'the first screen was captured');
+  const html = readFileSync(join(DIST, 'index.html'), 'utf8')
+    .replace(/<!--[\s\S]*?-->\s*/g, '')
+    .replace(/<link rel="(?:modulepreload|preload)"[^>]*>\s*/g, '')
+    .replace(/<script\b[\s\S]*?<\/script>\s*/g, '')
+    .replace('href="style.css"', 'href="/style.css"')
+    .replace(/<div id="aimskit">[\s\S]*?<\/div>\s*<\/body>/, () => `<div id="aimskit">${screen}</div>\n</body>`);
+  assert.doesNotMatch(html, /<script|preload/, 'the static page has no script');
+  writeFileSync(join(staticDir, 'index.html'), html);
+}
+
+function startupReport(label, runs, phases = PHASES) {
   const lines = {};
-  for (const phase of PHASES) {
+  for (const phase of phases) {
     const xs = runs.map((m) => m[phase]);
     lines[`${label}: navigation -> ${phase} (median / p95 of ${xs.length})`] = `${ms(pct(xs, 50))} / ${ms(pct(xs, 95))}`;
   }
@@ -56,6 +78,7 @@ function startupReport(label, runs) {
 
 test('performance report: 4x CPU throttling, startup, answer -> result, memory', async () => {
   const runs = [];
+  const floor = [];
   for (let i = 0; i < RUNS; i++) {
     const before = new Map(server.hits);
     const { context, page, log, marks } = await coldStart(browser, `${server.origin}/`);
@@ -68,7 +91,13 @@ test('performance report: 4x CPU throttling, startup, answer -> result, memory',
     assert.deepEqual(problems(log), []);
     assert.deepEqual(log.csp, []);
     runs.push(marks);
+    if (i === 0) await staticFloor(page);
     await context.close();
+    // Interleaved with the app's loads, so both see the same machine load.
+    const stat = await coldStart(browser, `${server.origin}/__static/`);
+    assert.deepEqual(stat.log.requests.map((r) => new URL(r.url).pathname), ['/__static/', '/style.css']);
+    floor.push(stat.marks);
+    await stat.context.close();
   }
   const single = [];
   const singleUrl = pathToFileURL(join(DIST, 'aimskit.html')).href;
@@ -149,7 +178,9 @@ test('performance report: 4x CPU throttling, startup, answer -> result, memory',
   const report = {
     ...startupReport('dist/index.html, 4x CPU', runs),
     ...startupReport('single file (file://), 4x CPU', single),
+    ...startupReport('floor: the first screen as static HTML + CSS, no script, 4x CPU', floor, ['rendered', 'frame', 'interactive']),
     'navigation -> interactive, dist/index.html (goal <= 300 ms)': `${ms(pct(runs.map((m) => m.interactive), 50))} median`,
+    'navigation -> interactive: the app minus the static floor (medians)': ms(pct(runs.map((m) => m.interactive), 50) - pct(floor.map((m) => m.interactive), 50)),
     'answer click -> result updated, 4x CPU, 30 answers (median / p95)': `${ms(pct(updated, 50))} / ${ms(pct(updated, 95))} (goal p95 <= 50 ms)`,
     'memory after a full session: JS heap used': mib(heap.usedSize),
     'memory: JS heap used by a blank page driven the same way (baseline)': mib(blankHeap.usedSize),
