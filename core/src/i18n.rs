@@ -27,7 +27,7 @@ use serde::{Deserialize, Serialize};
 mod localize;
 pub use localize::{localize, obligation_title, parse_filled, reason};
 mod message;
-pub(crate) use message::review_message;
+pub(crate) use message::{review_arg_entries, review_message};
 mod table;
 /// Gap messages (findings, roadmap, pitfall triggers) from a key and
 /// arguments; the argument convention (which placeholder names carry IDs

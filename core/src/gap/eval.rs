@@ -939,11 +939,11 @@ fn system_findings(s: &SystemGap, uncovered: &[String], out: &mut Vec<Finding>) 
                     r.field, r.why
                 ),
                 "gap.f.review",
-                args([
-                    ("system", name.to_owned()),
-                    ("field", r.field.clone()),
-                    ("why", r.why.clone()),
-                ]),
+                {
+                    let mut a = args([("system", name.to_owned()), ("field", r.field.clone())]);
+                    a.extend(crate::i18n::review_arg_entries(r));
+                    a
+                },
             ),
             "ISO/IEC 42001 4.1; AI Act triage".into(),
             Some(name),

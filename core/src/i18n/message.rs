@@ -20,6 +20,7 @@
 //! | `status`           | gap status ID         | the ID in English, `aims.status.<id>` otherwise |
 //! | `legal`            | English legal text    | each `gap.legal` part translated              |
 //! | name ending `_msg` | a locale key          | that key rendered with the same arguments     |
+//! | `review`           | a triage review's English `why` | rendered from `review_key` and the `review.*` arguments like [`crate::triage::Review::why_in`]; as it is when there is no `review_key` |
 //! | `date`, `as_of`, `from`, `until`, `*_date` | `YYYY-MM-DD` | [`crate::Date::long`] (as it is in English) |
 
 use std::collections::BTreeMap;
@@ -87,6 +88,10 @@ fn value_in(lang: Lang, name: &str, value: &str, args: &Args, depth: u8) -> Stri
             .unwrap_or_default(),
         "status" if lang != Lang::En => t(lang, &format!("aims.status.{value}")).to_owned(),
         "legal" if lang != Lang::En => legal(lang, value),
+        "review" if lang != Lang::En => match args.get("review_key") {
+            Some(key) => review_message(lang, key, &review_args(args)),
+            None => value.to_owned(),
+        },
         _ if name.ends_with("_msg") && depth < MAX_DEPTH => render(lang, value, args, depth + 1),
         _ => date_value(lang, name, value).unwrap_or_else(|| value.to_owned()),
     }
@@ -133,6 +138,31 @@ fn legal(lang: Lang, english: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join("; ")
+}
+
+/// The arguments of a triage review stored in a message's arguments with
+/// the prefix `review.` (see [`review_arg_entries`]), without the prefix.
+fn review_args(args: &Args) -> Args {
+    args.iter()
+        .filter_map(|(k, v)| Some((k.strip_prefix("review.")?.to_owned(), v.clone())))
+        .collect()
+}
+
+/// A triage review as message arguments: `review` (its English text), and,
+/// when it has a locale key, `review_key` and its arguments as `review.*`,
+/// so the `review` placeholder renders it in any language.
+pub(crate) fn review_arg_entries(review: &crate::triage::Review) -> Vec<(String, String)> {
+    let mut out = vec![("review".to_owned(), review.why.clone())];
+    if !review.key.is_empty() {
+        out.push(("review_key".to_owned(), review.key.clone()));
+        out.extend(
+            review
+                .args
+                .iter()
+                .map(|(k, v)| (format!("review.{k}"), v.clone())),
+        );
+    }
+    out
 }
 
 /// A triage review (see [`crate::triage::Review::why_in`] for the argument
