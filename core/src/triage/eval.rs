@@ -375,6 +375,16 @@ fn territorial_scope(cx: &mut Cx<'_>, sys: &SystemFile, declared: &[Role]) -> Op
     Some(scoped)
 }
 
+/// When the prohibition of `p` applies (Art. 113(a); Art. 5(1)(ba)-(bb) as
+/// inserted by Reg. 2026/1744 from the later date).
+fn ban_date(rules: &Rules, p: A5) -> Option<Date> {
+    rules.date(if matches!(p, A5::Ba | A5::Bb) {
+        "prohibitions_2026"
+    } else {
+        "prohibitions"
+    })
+}
+
 /// Art. 5, Art. 6(1), Art. 6(2)-(3) and Art. 50 (tier is set by the caller).
 fn classify(cx: &mut Cx<'_>, sys: &SystemFile) -> Classification {
     let mut class = Classification::empty(Tier::Minimal);
@@ -415,12 +425,15 @@ fn classify(cx: &mut Cx<'_>, sys: &SystemFile) -> Classification {
             }
             None => {
                 cx.fire(&format!("art5.{}", p.as_str()), &[]);
-                let key = if matches!(p, A5::Ba | A5::Bb) {
-                    "prohibitions_2026"
-                } else {
-                    "prohibitions"
-                };
-                if let Some(d) = cx.rules.date(key).filter(|d| *d > cx.as_of) {
+                if p == A5::H && !sys.annex_iii.contains(&P3::P1A) {
+                    // A real-time RBI system is a remote biometric
+                    // identification system (Art. 3(41)-(42)): Annex III
+                    // point 1(a). Only its use is banned (Art. 5(1)(h)), so
+                    // the point matters for the operators the ban does not
+                    // address (the provider).
+                    implied.push(P3::P1A);
+                }
+                if let Some(d) = ban_date(cx.rules, p).filter(|d| *d > cx.as_of) {
                     let (d, a) = (d.to_string(), cx.as_of.to_string());
                     cx.fire(
                         "art5.not_yet",
@@ -545,7 +558,9 @@ fn transparency(cx: &mut Cx<'_>, sys: &SystemFile, points: &[P3], class: &mut Cl
         }
         if le && !public_report {
             excepted_by_le.push("Art. 50(1)");
-            if sys.public_crime_reporting.is_none() {
+            // Open to the public or not, an obvious interaction owes no
+            // Art. 50(1) notice: the answer would change nothing.
+            if sys.public_crime_reporting.is_none() && !exc(X50::Obvious) {
                 cx.flag(
                     "public_crime_reporting",
                     "review.flag.art50_1_public_report",
@@ -680,33 +695,73 @@ fn obligations(cx: &mut Cx<'_>, sys: &SystemFile, class: &Classification, roles:
         }
     }
     // Art. 5
+    let mut cutoff: Option<Date> = None;
     if !class.prohibited.is_empty() {
+        // The earliest date from which a ban binds one of our roles.
+        let mut first_ban: Option<Date> = None;
         for p in &class.prohibited {
             let id = format!("prohibited.{}", p.as_str());
-            if *p == A5::H {
-                if has(Role::Deployer) {
-                    cx.oblige(&id, Role::Deployer);
-                }
-                continue;
-            }
-            for r in [
-                Role::Provider,
-                Role::Deployer,
-                Role::Importer,
-                Role::ProductManufacturer,
-            ] {
-                if has(r) {
-                    cx.oblige(&id, r);
+            let bearers: &[Role] = if *p == A5::H {
+                &[Role::Deployer]
+            } else {
+                &[
+                    Role::Provider,
+                    Role::Deployer,
+                    Role::Importer,
+                    Role::ProductManufacturer,
+                ]
+            };
+            for &r in bearers.iter().filter(|r| has(**r)) {
+                cx.oblige(&id, r);
+                if let Some(d) = ban_date(cx.rules, *p) {
+                    first_ban = Some(first_ban.map_or(d, |f| f.min(d)));
                 }
             }
         }
-        return;
+        let system_banned = class.prohibited.iter().any(|p| *p != A5::H);
+        match first_ban {
+            // A ban in force binds us: whatever else the Act would ask of
+            // this system is moot.
+            Some(d) if d <= cx.as_of => return,
+            // Art. 113(a) as amended: until the ban applies, the duties
+            // already in force bind (e.g. Art. 50); those that would only
+            // start on or after the ban date are moot.
+            Some(d) => cutoff = Some(d),
+            // Distributor or authorised representative of a system whose
+            // placing on the market is banned: nothing else to list.
+            None if system_banned => return,
+            // Art. 5(1)(h) bans only the use by law enforcement: a provider,
+            // importer or distributor of the real-time RBI system bears the
+            // duties for a remote biometric identification system.
+            None => cx.fire("art5.h.not_bearer", &[]),
+        }
     }
+    let mark = cx.obligations.len();
+    other_duties(cx, sys, class, roles);
+    if let Some(c) = cutoff {
+        let mut i = 0;
+        cx.obligations.retain(|(_, o)| {
+            i += 1;
+            i <= mark || o.applies_from < c
+        });
+        if cx.obligations.len() > mark {
+            let (c_s, a_s) = (c.to_string(), cx.as_of.to_string());
+            cx.fire("art5.until_ban", &[("date", &c_s), ("as_of", &a_s)]);
+        }
+    }
+}
+
+/// Everything but Art. 4 and Art. 5: Art. 5(2) conditions, high risk,
+/// Art. 6(3)-(4) and Art. 50.
+fn other_duties(cx: &mut Cx<'_>, sys: &SystemFile, class: &Classification, roles: &[Role]) {
+    let has = |r: Role| roles.contains(&r);
     if class.rbi_excepted && has(Role::Deployer) {
         cx.oblige("rbi.conditions", Role::Deployer);
     }
 
-    if class.tier == Tier::HighRisk {
+    // The tier is high-risk, or prohibited by a ban that does not (yet) bind
+    // us (the basis is then not shown, but the duties are ours).
+    if !class.annex_iii_hr.is_empty() || !class.annex_i_hr.is_empty() {
         high_risk_obligations(cx, sys, class, roles);
     } else if !class.derogation.is_empty() && has(Role::Provider) {
         cx.oblige("derogation.documentation", Role::Provider);
@@ -1130,6 +1185,8 @@ pub(crate) fn fired_rule_ids() -> Vec<String> {
         "art5.exception.5.1.h",
         "art5.exception.unused",
         "art5.not_yet",
+        "art5.until_ban",
+        "art5.h.not_bearer",
         "art5.d.annex_iii",
         "annex_i.machinery_moved",
         "annex_i.high_risk",
