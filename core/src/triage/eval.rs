@@ -759,6 +759,20 @@ fn other_duties(cx: &mut Cx<'_>, sys: &SystemFile, class: &Classification, roles
         cx.oblige("rbi.conditions", Role::Deployer);
     }
 
+    // Reached with a Section B basis only when the tier is prohibited by a
+    // ban that does not (yet) bind us: Art. 2(2) still limits the duties.
+    let section_b = class.annex_iii_hr.is_empty()
+        && !class.annex_i_hr.is_empty()
+        && class.annex_i_hr.iter().all(|p| p.is_section_b());
+    if section_b {
+        cx.hr_date = cx.rules.date("annex_i");
+        for r in [Role::Provider, Role::ProductManufacturer] {
+            if has(r) {
+                cx.oblige("hr.sectoral", r);
+            }
+        }
+        return;
+    }
     // The tier is high-risk, or prohibited by a ban that does not (yet) bind
     // us (the basis is then not shown, but the duties are ours).
     if !class.annex_iii_hr.is_empty() || !class.annex_i_hr.is_empty() {
@@ -915,8 +929,12 @@ fn high_risk_obligations(
     if cx.legacy_exempt {
         return;
     }
-    for v in &sys.value_chain {
-        cx.oblige(&format!("value_chain.{}", v.as_str()), Role::Provider);
+    // Art. 25 made us provider (roles) unless the tier is prohibited, where
+    // Art. 25 is not applied: then the role change is not ours to list.
+    if has(Role::Provider) {
+        for v in &sys.value_chain {
+            cx.oblige(&format!("value_chain.{}", v.as_str()), Role::Provider);
+        }
     }
     if has(Role::ProductManufacturer) && class.annex_i_hr.iter().any(|p| !p.is_section_b()) {
         cx.oblige("hr.product_manufacturer", Role::ProductManufacturer);
