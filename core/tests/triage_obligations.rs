@@ -25,7 +25,9 @@ const BEARERS: &[(&str, &[Role])] = &[
     ("Art. 22(3)", &[Role::AuthorisedRepresentative]),
     ("Art. 23", &[Role::Importer]),
     ("Art. 24", &[Role::Distributor]),
+    ("Art. 25(1)", &[Role::Provider]),
     ("Art. 25(3)", &[Role::ProductManufacturer]),
+    ("Art. 25(4)", &[Role::Provider]),
     ("Art. 26", &[Role::Deployer]),
     ("Art. 27", &[Role::Deployer]),
     ("Art. 43", &[Role::Provider]),
@@ -146,4 +148,127 @@ fn the_bearer_table_catches_a_misplaced_duty() {
     );
     assert!(!cites("Art. 43", "Art. 4"));
     assert!(cites("Art. 4(1)", "Art. 4"));
+}
+
+fn triage_toml(src: &str, as_of: &str) -> TriageResult {
+    let sys = parse_system(src, SourceFormat::Toml).unwrap();
+    triage(&sys, as_of.parse().unwrap())
+}
+
+fn has_article(r: &TriageResult, prefix: &str) -> bool {
+    r.obligations
+        .iter()
+        .any(|o| o.articles.iter().any(|a| cites(a, prefix)))
+}
+
+fn fired(r: &TriageResult, rule: &str) -> bool {
+    r.trace.iter().any(|s| s.rule == rule)
+}
+
+const HEAD: &str = "format = \"aimskit-system/1\"\nname = \"t\"\nestablished_in_eu = true\n";
+
+#[test]
+fn art_26_10_is_for_post_remote_not_real_time_identification() {
+    // Art. 3(42)-(43), Art. 5(2)-(7), Art. 26(10).
+    let real_time = triage_toml(
+        &format!(
+            "{HEAD}roles = [\"deployer\"]\npublic_body = true\nart5 = [\"5.1.h\"]\n\
+             art5_exceptions = [\"5.1.h.iii\"]\n"
+        ),
+        "2028-01-01",
+    );
+    assert!(!has_article(&real_time, "Art. 26(10)"));
+    assert!(has_article(&real_time, "Art. 5(2)"));
+    assert!(fired(&real_time, "rbi.real_time_not_post"));
+    let post = triage_toml(
+        &format!("{HEAD}roles = [\"deployer\"]\npublic_body = true\nannex_iii = [\"1.a\"]\n"),
+        "2028-01-01",
+    );
+    assert!(has_article(&post, "Art. 26(10)"));
+    assert!(!fired(&post, "rbi.real_time_not_post"));
+}
+
+#[test]
+fn annex_iii_4b_deployers_inform_workers() {
+    // Art. 26(7) with Annex III 4(b); not for 4(a) candidates, nor for the provider.
+    let src = |point: &str, role: &str| {
+        format!("{HEAD}roles = [\"{role}\"]\nannex_iii = [\"{point}\"]\n")
+    };
+    let r = triage_toml(&src("4.b", "deployer"), "2028-01-01");
+    assert!(has_article(&r, "Art. 26(7)"));
+    assert!(fired(&r, "workers.annex_iii_4b"));
+    assert!(!has_article(
+        &triage_toml(&src("4.a", "deployer"), "2028-01-01"),
+        "Art. 26(7)"
+    ));
+    assert!(!has_article(
+        &triage_toml(&src("4.b", "provider"), "2028-01-01"),
+        "Art. 26(7)"
+    ));
+}
+
+#[test]
+fn art_111_1_is_named_for_possible_annex_x_components() {
+    // Art. 111(1): placed before 2027-08-02 and in the Art. 49(4) areas.
+    let src = |placed: &str, point: &str| {
+        format!(
+            "{HEAD}roles = [\"deployer\"]\npublic_body = true\nannex_iii = [\"{point}\"]\n\
+             first_placed_on_market = \"{placed}\"\nsignificant_change = true\n"
+        )
+    };
+    assert!(fired(
+        &triage_toml(&src("2027-01-15", "7.b"), "2026-11-29"),
+        "high_risk.annex_x"
+    ));
+    assert!(!fired(
+        &triage_toml(&src("2027-08-02", "7.b"), "2026-11-29"),
+        "high_risk.annex_x"
+    ));
+    assert!(!fired(
+        &triage_toml(&src("2027-01-15", "5.a"), "2026-11-29"),
+        "high_risk.annex_x"
+    ));
+}
+
+#[test]
+fn a_third_party_without_a_role_becomes_provider_under_art_25() {
+    let r = triage_toml(
+        &format!(
+            "{HEAD}eu_nexus = [\"placed_on_market\"]\nannex_iii = [\"4.a\"]\n\
+             value_chain = [\"25.1.a\"]\nfirst_placed_on_market = \"2028-01-01\"\n"
+        ),
+        "2026-11-29",
+    );
+    assert_eq!(r.roles, vec![Role::Provider]);
+    assert!(has_article(&r, "Art. 25(1)(a)") && has_article(&r, "Art. 16"));
+    assert!(r.needs_review.iter().all(|n| n.field != "roles"));
+    // Without Art. 25 the missing role is still asked for.
+    let none = triage_toml(
+        &format!("{HEAD}eu_nexus = [\"placed_on_market\"]\nannex_iii = [\"4.a\"]\n"),
+        "2026-11-29",
+    );
+    assert!(none.needs_review.iter().any(|n| n.field == "roles"));
+}
+
+#[test]
+fn high_risk_providers_agree_with_suppliers_in_writing() {
+    // Art. 25(4): every high-risk provider outside Section B, never the deployer.
+    let r = triage_toml(
+        &format!("{HEAD}roles = [\"provider\", \"deployer\"]\nannex_iii = [\"5.b\"]\n"),
+        "2028-01-01",
+    );
+    let o = r
+        .obligations
+        .iter()
+        .find(|o| o.id == "hr.supplier_agreement")
+        .unwrap();
+    assert_eq!(o.role, Role::Provider);
+    assert_eq!(o.applies_from.to_string(), "2027-12-02");
+    let b = triage_toml(
+        &format!(
+            "{HEAD}roles = [\"provider\"]\nannex_i = [\"B.18\"]\nannex_i_third_party = true\n"
+        ),
+        "2029-01-01",
+    );
+    assert!(!has_article(&b, "Art. 25(4)"));
 }

@@ -188,7 +188,9 @@ pub(crate) fn evaluate(
     .find(|e| sys.exclusions.contains(e));
 
     let (class, mut roles) = system_axis(&mut cx, sys, &declared, hard_exclusion);
-    let gpai = gpai_axis(&mut cx, sys, hard_exclusion);
+    // We provide the AI system itself (Art. 3(3)), after Art. 25.
+    let own_system = sys.ai_system && roles.contains(&Role::Provider);
+    let gpai = gpai_axis(&mut cx, sys, hard_exclusion, own_system);
     if gpai != GpaiStatus::None {
         roles.push(Role::Provider);
     }
@@ -659,6 +661,10 @@ fn value_chain(cx: &mut Cx<'_>, sys: &SystemFile, class: &Classification, roles:
             )
         });
         roles.push(Role::Provider);
+        // "Any ... other third party" (Art. 25(1)): without a declared role
+        // the operator is still the provider, so the "no role, no
+        // obligations" question no longer holds.
+        cx.flags.retain(|f| f.key != "review.flag.no_role");
     }
     let section_a = class.annex_i_hr.iter().any(|p| !p.is_section_b());
     if section_a && roles.contains(&Role::ProductManufacturer) {
@@ -858,7 +864,7 @@ fn marking(cx: &mut Cx<'_>, sys: &SystemFile, bearer: Role) {
 }
 
 /// Provider duties for every high-risk system outside Annex I Section B.
-const PROVIDER_HR: [&str; 17] = [
+const PROVIDER_HR: [&str; 18] = [
     "hr.risk_management",
     "hr.data_governance",
     "hr.technical_documentation",
@@ -876,6 +882,7 @@ const PROVIDER_HR: [&str; 17] = [
     "hr.ce_marking",
     "hr.post_market_monitoring",
     "hr.serious_incidents",
+    "hr.supplier_agreement",
 ];
 
 /// Deployer duties for every high-risk system (Art. 26).
@@ -926,6 +933,23 @@ fn high_risk_obligations(
         cx.fire("high_risk.dates", &[("date", &d.to_string())]);
         legacy(cx, sys, roles, d);
     }
+    // Art. 111(1): components of the Annex X large-scale IT systems (law
+    // enforcement, migration, asylum, border control: the Art. 49(4) areas)
+    // placed before the cut-off comply by the end of 2030. The file cannot
+    // say whether the system is such a component: the trace names the rule.
+    if let (Some(cutoff), Some(until)) = (cx.rules.date("annex_x_cutoff"), cx.rules.date("annex_x"))
+    {
+        let early = sys.first_placed_on_market.is_none_or(|p| p < cutoff);
+        if secure && early && !cx.legacy_exempt {
+            cx.fire(
+                "high_risk.annex_x",
+                &[
+                    ("cutoff_date", &cutoff.to_string()),
+                    ("until", &until.to_string()),
+                ],
+            );
+        }
+    }
     if cx.legacy_exempt {
         return;
     }
@@ -967,7 +991,15 @@ fn high_risk_obligations(
         for id in DEPLOYER_HR {
             cx.oblige(id, Role::Deployer);
         }
+        // Art. 26(7): employers inform workers' representatives and workers
+        // before use at the workplace. An Annex III 4(b) system is by its
+        // description used on persons in work-related relationships (to
+        // decide on their terms, allocate their tasks, monitor and evaluate
+        // them), so its deployer owes it whatever `workplace_use` says.
         if sys.workplace_use {
+            cx.oblige("hr.deployer_workers", Role::Deployer);
+        } else if class.annex_iii_hr.contains(&P3::P4B) {
+            cx.fire("workers.annex_iii_4b", &[]);
             cx.oblige("hr.deployer_workers", Role::Deployer);
         }
         if sys.public_body && iii_persons {
@@ -981,9 +1013,16 @@ fn high_risk_obligations(
         // Annex III area 6 does not list biometric identification, so a
         // police force deploying it selects 1(a) alone: a public body counts
         // as a possible law-enforcement deployer (the duty only bites in an
-        // investigation, as its title says).
+        // investigation, as its title says). Real-time use allowed under an
+        // Art. 5(1)(h) exception is governed by Art. 5(2)-(7) instead
+        // (Art. 3(42)-(43): post-remote is any RBI that is not real-time);
+        // the trace says that a use after the event needs its own file.
         if class.annex_iii_hr.contains(&P3::P1A) && (law_enforcement || sys.public_body) {
-            cx.oblige("hr.deployer_post_rbi", Role::Deployer);
+            if class.rbi_excepted {
+                cx.fire("rbi.real_time_not_post", &[]);
+            } else {
+                cx.oblige("hr.deployer_post_rbi", Role::Deployer);
+            }
         }
         if iii_persons {
             cx.oblige("hr.deployer_inform_persons", Role::Deployer);
@@ -1112,13 +1151,26 @@ fn fria(cx: &mut Cx<'_>, sys: &SystemFile, class: &Classification) {
 }
 
 /// GPAI model axis (Art. 51-55, Art. 111(3)).
-fn gpai_axis(cx: &mut Cx<'_>, sys: &SystemFile, hard_exclusion: Option<Ex>) -> GpaiStatus {
+fn gpai_axis(
+    cx: &mut Cx<'_>,
+    sys: &SystemFile,
+    hard_exclusion: Option<Ex>,
+    own_system: bool,
+) -> GpaiStatus {
     let Some(g) = &sys.gpai else {
         return GpaiStatus::None;
     };
     if !g.provider {
         if g.training_flops > INDICATIVE_GPAI_FLOPS || g.designated {
-            cx.flag("gpai.provider", "review.flag.gpai", &[]);
+            // Recital 97: a provider that integrates its own model into its
+            // own AI system made available or put into service places the
+            // model on the market too.
+            let key = if own_system {
+                "review.flag.gpai_own_system"
+            } else {
+                "review.flag.gpai"
+            };
+            cx.flag("gpai.provider", key, &[]);
         }
         return GpaiStatus::None;
     }
@@ -1255,6 +1307,9 @@ pub(crate) fn fired_rule_ids() -> Vec<String> {
         "fria.point_2",
         "fria.not_required",
         "roles.effective",
+        "rbi.real_time_not_post",
+        "workers.annex_iii_4b",
+        "high_risk.annex_x",
     ]
     .iter()
     .map(|s| (*s).to_owned())
