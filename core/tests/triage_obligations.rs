@@ -272,3 +272,21 @@ fn high_risk_providers_agree_with_suppliers_in_writing() {
     );
     assert!(!has_article(&b, "Art. 25(4)"));
 }
+
+#[test]
+fn a_model_provider_without_a_system_role_is_asked_about_the_system_only() {
+    let r = triage_toml(
+        &format!("{HEAD}\n[gpai]\nprovider = true\ntraining_flops = 5e24\n"),
+        "2026-11-29",
+    );
+    assert!(has_article(&r, "Art. 53(1)(a)"));
+    let keys: Vec<&str> = r.needs_review.iter().map(|n| n.key.as_str()).collect();
+    assert_eq!(keys, ["review.flag.no_role_model"]);
+    // Without the model the plain question stays.
+    let plain = triage_toml(
+        &format!("{HEAD}eu_nexus = [\"used_in_eu\"]\n"),
+        "2026-11-29",
+    );
+    let keys: Vec<&str> = plain.needs_review.iter().map(|n| n.key.as_str()).collect();
+    assert_eq!(keys, ["review.flag.no_role"]);
+}

@@ -193,6 +193,12 @@ pub(crate) fn evaluate(
     let gpai = gpai_axis(&mut cx, sys, hard_exclusion, own_system);
     if gpai != GpaiStatus::None {
         roles.push(Role::Provider);
+        // The model's duties are listed even though the system has no role:
+        // the question is then about the system only.
+        if cx.flags.iter().any(|f| f.key == "review.flag.no_role") {
+            cx.flags.retain(|f| f.key != "review.flag.no_role");
+            cx.flag("roles", "review.flag.no_role_model", &[]);
+        }
     }
     let roles = sorted_roles(roles);
     if !roles.is_empty()
