@@ -145,6 +145,9 @@ struct Classification {
     annex_i_hr: Vec<AnnexIPoint>,
     section_b_only: bool,
     rbi_excepted: bool,
+    /// Annex III points taken out of high risk by Art. 6(3) (for the
+    /// Art. 49(4) secure registration of the Art. 49(2) entry).
+    derogated: Vec<P3>,
 }
 
 impl Classification {
@@ -159,6 +162,7 @@ impl Classification {
             annex_i_hr: Vec::new(),
             section_b_only: false,
             rbi_excepted: false,
+            derogated: Vec::new(),
         }
     }
 }
@@ -505,29 +509,44 @@ fn classify(cx: &mut Cx<'_>, sys: &SystemFile) -> Classification {
                 );
             }
         }
+        let conds: Vec<&str> = sys.art6_3.iter().map(|c| c.as_str()).collect();
+        let conds = conds.join(", ");
         let high = if sys.art6_3.is_empty() {
             true
         } else if sys.profiling {
             cx.fire("art6_3.profiling", &[]);
             true
+        } else if points.contains(&P3::P6E) {
+            // Annex III 6(e) is "profiling of natural persons as referred
+            // to in Art. 3(4) of Directive (EU) 2016/680", the definition
+            // Art. 3(52) takes from GDPR Art. 4(4): such a system profiles
+            // by its intended purpose, whatever `profiling` says.
+            cx.fire("art6_3.profiling_inherent", &[]);
+            true
+        } else if !class.annex_i_hr.is_empty() {
+            // Art. 6(3) derogates "from paragraph 2" only: the Annex III
+            // use case is not high-risk, the Annex I product still is.
+            cx.fire("art6_3.annex_i", &[("conditions", &conds)]);
+            false
         } else {
-            let conds: Vec<&str> = sys.art6_3.iter().map(|c| c.as_str()).collect();
-            cx.fire("art6_3.derogation", &[("conditions", &conds.join(", "))]);
-            if class.annex_i_hr.is_empty() {
-                let mut d: Vec<String> = sys
-                    .art6_3
-                    .iter()
-                    .map(|c| format!("6.3.{}", c.as_str()))
-                    .collect();
-                d.sort();
-                class.derogation = d;
-            }
+            cx.fire("art6_3.derogation", &[("conditions", &conds)]);
+            let mut d: Vec<String> = sys
+                .art6_3
+                .iter()
+                .map(|c| format!("6.3.{}", c.as_str()))
+                .collect();
+            d.sort();
+            class.derogation = d;
+            class.derogated = points.clone();
             false
         };
         if high {
             cx.fire("high_risk.annex_iii", &[]);
             class.annex_iii_hr = points.clone();
         }
+    }
+    if points.is_empty() && !sys.art6_3.is_empty() {
+        cx.fire("art6_3.no_annex_iii", &[]);
     }
     class.basis = class
         .annex_i_hr
@@ -792,6 +811,13 @@ fn other_duties(cx: &mut Cx<'_>, sys: &SystemFile, class: &Classification, roles
     } else if !class.derogation.is_empty() && has(Role::Provider) {
         cx.oblige("derogation.documentation", Role::Provider);
         cx.oblige("derogation.registration", Role::Provider);
+        // Art. 49(4): "the registration referred to in paragraphs 1, 2 and
+        // 3" of points 1, 6 and 7 in law enforcement, migration, asylum and
+        // border control goes to the secure non-public section, so the
+        // Art. 49(2) entry of a derogated system does too.
+        if secure_section(sys, &class.derogated) {
+            cx.oblige("hr.registration_secure", Role::Provider);
+        }
         cx.fire("art6_3.registration_unverified", &[]);
     }
 
@@ -919,16 +945,8 @@ fn high_risk_obligations(
     let has = |r: Role| roles.contains(&r);
     let iii = !class.annex_iii_hr.is_empty();
     let iii_persons = class.annex_iii_hr.iter().any(|p| *p != P3::P2);
-    // Law enforcement, migration, asylum or border control (Annex III areas
-    // 6 and 7, Art. 5(1)(h) use, or the Art. 50 law-enforcement exception).
-    let law_enforcement = class.annex_iii_hr.iter().any(|p| matches!(p.area(), 6 | 7))
-        || sys.art5.contains(&A5::H)
-        || sys.art50_exceptions.contains(&X50::LawEnforcement);
-    // Art. 49(4): points 1, 6 and 7 in those areas go to the secure,
-    // non-public section of the EU database.
-    let secure = class.annex_iii_hr.iter().any(|p| matches!(p.area(), 6 | 7))
-        || (class.annex_iii_hr.iter().any(|p| p.area() == 1)
-            && (law_enforcement || sys.public_body));
+    let law_enforcement = law_enforcement_link(sys, &class.annex_iii_hr);
+    let secure = secure_section(sys, &class.annex_iii_hr);
     let date = if iii {
         cx.rules.date("annex_iii")
     } else {
@@ -1048,6 +1066,23 @@ fn high_risk_obligations(
             Role::AuthorisedRepresentative,
         );
     }
+}
+
+/// Law enforcement, migration, asylum or border control (Annex III areas
+/// 6 and 7, Art. 5(1)(h) use, or the Art. 50 law-enforcement exception).
+fn law_enforcement_link(sys: &SystemFile, points: &[P3]) -> bool {
+    points.iter().any(|p| matches!(p.area(), 6 | 7))
+        || sys.art5.contains(&A5::H)
+        || sys.art50_exceptions.contains(&X50::LawEnforcement)
+}
+
+/// Art. 49(4): points 1, 6 and 7 in those areas are registered in the
+/// secure, non-public section of the EU database (an area 1 point when a
+/// law-enforcement link shows or the operator is a public body).
+fn secure_section(sys: &SystemFile, points: &[P3]) -> bool {
+    points.iter().any(|p| matches!(p.area(), 6 | 7))
+        || (points.iter().any(|p| p.area() == 1)
+            && (law_enforcement_link(sys, points) || sys.public_body))
 }
 
 /// Art. 111(2) as amended: a high-risk system placed on the market or put
@@ -1272,6 +1307,9 @@ pub(crate) fn fired_rule_ids() -> Vec<String> {
         "annex_iii.point",
         "annex_iii.implied",
         "art6_3.profiling",
+        "art6_3.profiling_inherent",
+        "art6_3.annex_i",
+        "art6_3.no_annex_iii",
         "art6_3.derogation",
         "art6_3.registration_unverified",
         "high_risk.annex_iii",
