@@ -54,6 +54,7 @@ fn inventory() -> Vec<(String, SystemFile)> {
                         residual_likelihood: Some(2),
                         residual_severity: Some(2),
                     }],
+                    notified: None,
                 });
             }
             (s.name.clone(), s)

@@ -1,6 +1,12 @@
 //! The impact assessment worksheet (`[impact]` in a system file), shared by
 //! ISO/IEC 42001 6.1.4 / 8.4 / A.5 and the AI Act's fundamental rights impact
 //! assessment (Art. 27(1)(a)-(f)). See `spec/aims-file.md` section 3.
+//!
+//! Completeness (`status`) is about the contents, Art. 27(1)(a)-(f). The
+//! notification of the results to the market surveillance authority
+//! (Art. 27(3)) is a separate step, recorded in the optional `notified`
+//! date (a project extension of the worksheet); the gap analysis checks it
+//! for systems that need a FRIA.
 
 use serde::{Deserialize, Serialize};
 
@@ -26,6 +32,11 @@ pub struct ImpactWorksheet {
     /// Art. 27(1)(d): specific risks of harm.
     #[serde(default)]
     pub risks: Vec<ImpactRisk>,
+    /// Art. 27(3): the day the results were notified to the market
+    /// surveillance authority (optional, a project extension of the
+    /// worksheet); `None` = not notified (yet).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notified: Option<crate::Date>,
 }
 
 /// One risk of harm in the worksheet.
@@ -234,6 +245,10 @@ pub struct ImpactEvaluation {
     pub unmitigated: usize,
     /// Risks whose residual level is still high or very high.
     pub residual_high: usize,
+    /// Art. 27(3): when the results were notified to the market
+    /// surveillance authority, as written in the worksheet.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notified: Option<crate::Date>,
 }
 
 impl ImpactEvaluation {
@@ -246,6 +261,7 @@ impl ImpactEvaluation {
             highest_residual: None,
             unmitigated: 0,
             residual_high: 0,
+            notified: None,
         }
     }
 }
@@ -336,7 +352,12 @@ pub fn evaluate(w: &ImpactWorksheet) -> ImpactEvaluation {
         "affected_groups",
         "Art. 27(1)(c)",
     );
-    need(w.risks.is_empty(), "risks", "Art. 27(1)(d)");
+    // A risk without a described harm names no "specific risk of harm".
+    need(
+        w.risks.iter().all(|r| blank(&r.harm)),
+        "risks",
+        "Art. 27(1)(d)",
+    );
     need(blank(&w.oversight), "oversight", "Art. 27(1)(e)");
     need(blank(&w.remedies), "remedies", "Art. 27(1)(f)");
 
@@ -440,6 +461,7 @@ pub fn evaluate(w: &ImpactWorksheet) -> ImpactEvaluation {
         highest_residual,
         unmitigated,
         residual_high,
+        notified: w.notified,
     }
 }
 
@@ -474,6 +496,7 @@ mod tests {
                     residual_severity: None,
                 },
             ],
+            notified: None,
         }
     }
 
@@ -519,6 +542,33 @@ mod tests {
         let cites: Vec<&str> = e.missing.iter().map(|m| m.citation.as_str()).collect();
         assert_eq!(cites, ["Art. 27(1)(c)", "Art. 27(1)(f)"]);
         assert_eq!(evaluate(&ImpactWorksheet::default()).missing.len(), 6);
+    }
+
+    #[test]
+    fn risks_without_a_described_harm_do_not_fill_27_1_d() {
+        let mut w = sample();
+        for r in &mut w.risks {
+            r.harm = "  ".into();
+        }
+        let e = evaluate(&w);
+        assert_eq!(e.status, ImpactStatus::Incomplete);
+        let cites: Vec<&str> = e.missing.iter().map(|m| m.citation.as_str()).collect();
+        assert_eq!(cites, ["Art. 27(1)(d)"]);
+        w.risks[0].harm = "Older applicants ranked lower".into();
+        assert_eq!(evaluate(&w).status, ImpactStatus::Complete);
+    }
+
+    #[test]
+    fn the_notification_date_is_carried_but_not_part_of_completeness() {
+        let mut w = sample();
+        assert_eq!(evaluate(&w).notified, None);
+        w.notified = "2027-11-20".parse().ok();
+        let e = evaluate(&w);
+        assert_eq!(e.status, ImpactStatus::Complete);
+        assert_eq!(
+            e.notified.map(|d| d.to_string()).as_deref(),
+            Some("2027-11-20")
+        );
     }
 
     #[test]

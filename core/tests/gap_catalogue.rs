@@ -122,3 +122,52 @@ fn no_iso_sentence_is_copied() {
         }
     }
 }
+
+#[test]
+fn ids_and_groupings_are_exactly_those_of_the_standard() {
+    // Clauses 4-10 (harmonised structure plus 6.1.4 and 8.4) and Annex A
+    // (A.2-A.10, A.6 split into A.6.1 and A.6.2), in the standard's order.
+    let cat = catalogue();
+    let clauses: Vec<(&str, &str)> = cat
+        .clauses()
+        .map(|i| (i.id.as_str(), i.group.as_str()))
+        .collect();
+    let want_clauses: Vec<(&str, &str)> = [
+        "4.1", "4.2", "4.3", "4.4", "5.1", "5.2", "5.3", "6.1.1", "6.1.2", "6.1.3", "6.1.4", "6.2",
+        "6.3", "7.1", "7.2", "7.3", "7.4", "7.5.1", "7.5.2", "7.5.3", "8.1", "8.2", "8.3", "8.4",
+        "9.1", "9.2.1", "9.2.2", "9.3.1", "9.3.2", "9.3.3", "10.1", "10.2",
+    ]
+    .iter()
+    .map(|id| (*id, id.split('.').next().unwrap()))
+    .collect();
+    assert_eq!(clauses, want_clauses);
+    let controls: Vec<(&str, &str)> = cat
+        .controls()
+        .map(|i| (i.id.as_str(), i.group.as_str()))
+        .collect();
+    let groups: [(&str, &[&str]); 10] = [
+        ("A.2", &["A.2.2", "A.2.3", "A.2.4"]),
+        ("A.3", &["A.3.2", "A.3.3"]),
+        ("A.4", &["A.4.2", "A.4.3", "A.4.4", "A.4.5", "A.4.6"]),
+        ("A.5", &["A.5.2", "A.5.3", "A.5.4", "A.5.5"]),
+        ("A.6.1", &["A.6.1.2", "A.6.1.3"]),
+        (
+            "A.6.2",
+            &[
+                "A.6.2.2", "A.6.2.3", "A.6.2.4", "A.6.2.5", "A.6.2.6", "A.6.2.7", "A.6.2.8",
+            ],
+        ),
+        ("A.7", &["A.7.2", "A.7.3", "A.7.4", "A.7.5", "A.7.6"]),
+        ("A.8", &["A.8.2", "A.8.3", "A.8.4", "A.8.5"]),
+        ("A.9", &["A.9.2", "A.9.3", "A.9.4"]),
+        ("A.10", &["A.10.2", "A.10.3", "A.10.4"]),
+    ];
+    let want_controls: Vec<(&str, &str)> = groups
+        .iter()
+        .flat_map(|(g, ids)| ids.iter().map(move |id| (*id, *g)))
+        .collect();
+    assert_eq!(want_controls.len(), 38);
+    assert_eq!(controls, want_controls);
+    let objectives: Vec<&str> = cat.objectives.iter().map(|o| o.id.as_str()).collect();
+    assert_eq!(objectives, groups.map(|(g, _)| g));
+}

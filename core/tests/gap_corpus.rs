@@ -261,3 +261,136 @@ fn iso27001_reuse_is_suggested_only_when_certified() {
     assert!(!a.action.contains("27001"));
     assert!(!r.pitfalls.contains(&"siloed_management_system".to_owned()));
 }
+
+fn load_case(case: &str, as_of: &str) -> GapResult {
+    let (aims, systems) = gap_support::load(&gap_support::corpus_dir().join(case)).unwrap();
+    gap(&aims, &systems, gap_support::date(as_of))
+}
+
+#[test]
+fn inventory_duties_come_from_the_triage_not_the_tier() {
+    // Three high-risk systems: Art. 111(2) exempts the first, moves the
+    // second to the public-authority date and Art. 2(2) leaves the Section B
+    // product without Chapter III duties. Only what the triage gives counts.
+    let r = load_case("legacy-inventory/aims.toml", "2026-11-29");
+    for row in &r.soa {
+        for q in &row.required_by_systems {
+            match q.system.as_str() {
+                "Legacy ranking" => assert_eq!(q.article, "Art. 4", "{}: {q:?}", row.control),
+                "Legacy public benefits" if q.article != "Art. 4" => {
+                    assert_eq!(q.applies_from.to_string(), "2030-08-02", "{}", row.control);
+                    assert!(!q.in_force);
+                }
+                "Legacy public benefits" => {}
+                other => panic!("{}: {other} should require nothing: {q:?}", row.control),
+            }
+        }
+    }
+    let excluded: Vec<&str> = r
+        .findings
+        .iter()
+        .filter(|f| f.key == "gap.f.excluded_required")
+        .filter_map(|f| f.system.as_deref())
+        .collect();
+    assert_eq!(excluded, ["Legacy public benefits"]);
+    // The Art. 9 clause gap is planned for the date that really applies.
+    let a = r.roadmap.iter().find(|a| a.ref_ == "6.1.2").unwrap();
+    assert_eq!(
+        (a.priority.as_str(), a.due.map(|d| d.to_string())),
+        ("high", Some("2030-08-02".to_owned()))
+    );
+}
+
+#[test]
+fn a_high_risk_provider_pulls_its_controls_forward() {
+    // Risk management, data, logging, human oversight and post-market
+    // monitoring controls are required from the Annex III date, and their
+    // gaps move from `high` to `critical` once that date has passed.
+    let before = load_case("hr-tech-provider/aims.toml", "2026-11-29");
+    let after = load_case("hr-tech-provider/aims.toml", "2028-01-15");
+    for (control, article) in [
+        ("A.5.2", "Art. 9"),
+        ("A.6.2.4", "Art. 9"),
+        ("A.7.4", "Art. 10"),
+        ("A.6.2.8", "Art. 12"),
+        ("A.6.2.2", "Art. 14"),
+        ("A.9.2", "Art. 14"),
+        ("A.6.2.6", "Art. 72"),
+        ("A.8.3", "Art. 72"),
+    ] {
+        let row = before.soa.iter().find(|x| x.control == control).unwrap();
+        let q = row
+            .required_by_systems
+            .iter()
+            .find(|q| q.article == article)
+            .unwrap_or_else(|| panic!("{control} not required by {article}"));
+        assert_eq!(q.applies_from.to_string(), "2027-12-02", "{control}");
+    }
+    let step = |r: &GapResult| {
+        let a = r.roadmap.iter().find(|a| a.ref_ == "A.6.2.8").unwrap();
+        (a.priority.as_str().to_owned(), a.due.map(|d| d.to_string()))
+    };
+    assert_eq!(step(&before), ("high".into(), Some("2027-12-02".into())));
+    assert_eq!(step(&after), ("critical".into(), Some("2028-01-15".into())));
+}
+
+#[test]
+fn fria_notification_is_checked_as_of_the_day() {
+    // Art. 27(3): the results of a complete FRIA are notified to the market
+    // surveillance authority; a `notified` date after `as_of` has not
+    // happened yet on that day.
+    let notify = |r: &GapResult| -> Vec<(String, String)> {
+        r.findings
+            .iter()
+            .filter(|f| f.key == "gap.f.fria_notify")
+            .map(|f| {
+                (
+                    f.system.clone().unwrap_or_default(),
+                    f.severity.as_str().to_owned(),
+                )
+            })
+            .collect()
+    };
+    let early = load_case("bank-fria/aims.toml", "2026-11-29");
+    assert_eq!(
+        notify(&early),
+        [
+            ("Consumer credit score".to_owned(), "observation".to_owned()),
+            ("Credit limit model".to_owned(), "observation".to_owned()),
+        ]
+    );
+    let a = early
+        .roadmap
+        .iter()
+        .find(|a| a.action_key == "gap.ra.fria_notify")
+        .unwrap();
+    assert_eq!(
+        (
+            a.ref_.as_str(),
+            a.priority.as_str(),
+            a.due.map(|d| d.to_string())
+        ),
+        ("Art. 27", "high", Some("2027-12-02".to_owned()))
+    );
+    let late = load_case("bank-fria/aims.toml", "2028-01-15");
+    assert_eq!(
+        notify(&late),
+        [(
+            "Consumer credit score".to_owned(),
+            "nonconformity".to_owned()
+        )]
+    );
+    let actions: Vec<&str> = late
+        .roadmap
+        .iter()
+        .filter(|a| a.action_key == "gap.ra.fria_notify")
+        .map(|a| a.priority.as_str())
+        .collect();
+    assert_eq!(actions, ["critical"]);
+    // A complete, notified worksheet leaves no FRIA gap at all.
+    assert!(
+        late.findings
+            .iter()
+            .all(|f| f.key != "gap.f.fria" || f.system.as_deref() != Some("Credit limit model"))
+    );
+}

@@ -223,6 +223,7 @@ fn corpus_files_round_trip_through_toml_and_json() {
         "insurer-json/aims.json",
         "empty/aims.toml",
         "template-only/aims.toml",
+        "bank-fria/aims.toml",
     ] {
         let (aims, _) = gap_support::load(&gap_support::corpus_dir().join(case)).unwrap();
         let t = aims_to_toml(&aims);
@@ -243,6 +244,41 @@ fn corpus_files_round_trip_through_toml_and_json() {
     assert!(
         matches!(&aims.systems[0], SystemRef::Inline(s) if s.name == "Health insurance premium model")
     );
+    // The optional Art. 27(3) notification date survives both syntaxes.
+    let (aims, _) =
+        gap_support::load(&gap_support::corpus_dir().join("bank-fria/aims.toml")).unwrap();
+    let notified = |a: &aimskit_core::aims::AimsFile| match &a.systems[1] {
+        SystemRef::Inline(s) => s.impact.as_ref().and_then(|w| w.notified),
+        SystemRef::Path(_) => None,
+    };
+    assert_eq!(notified(&aims), Some(gap_support::date("2028-01-10")));
+    let again = parse_aims(&aims_to_json(&aims), SourceFormat::Json).unwrap();
+    assert_eq!(notified(&again), notified(&aims));
+}
+
+#[test]
+fn an_id_given_twice_is_an_error_not_a_silent_choice() {
+    // `"6.1.2"` and `6.1.2` are different keys to TOML; both name 6.1.2.
+    let e = err(
+        "[clauses.\"6.1.2\"]\nmaturity = 5\nevidence = [\"x\"]\n[clauses.6.1.2]\nmaturity = 0\n",
+    );
+    assert_eq!(e.kind, K::Invalid);
+    assert_eq!(e.field, "clauses.\"6.1.2\"");
+    let json = r#"{"format":"aimskit-aims/1","organisation":"X","controls":{"A.5.2":{"applicable":false},"A":{"5":{"2":{"applicable":true}}}}}"#;
+    let e = parse_aims(json, SourceFormat::Json).unwrap_err();
+    assert_eq!(
+        (e.kind, e.field.as_str()),
+        (K::Invalid, "controls.\"A.5.2\"")
+    );
+}
+
+#[test]
+fn a_bad_notification_date_names_its_field() {
+    let e = err(
+        "[[systems]]\nformat = \"aimskit-system/1\"\nname = \"S\"\n[systems.impact]\nnotified = \"2027-13-01\"\n",
+    );
+    assert_eq!(e.kind, K::Date);
+    assert_eq!(e.field, "systems[0].impact.notified");
 }
 
 #[test]

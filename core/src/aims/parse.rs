@@ -341,9 +341,19 @@ fn entries<'a>(
     let mut flat = Vec::new();
     flatten("", map, fields, &ancestors, &mut flat);
     let ids = cat.ids(kind);
-    let mut out = Vec::with_capacity(flat.len());
+    let mut out: Vec<Entry<'a>> = Vec::with_capacity(flat.len());
     for (id, value) in flat {
         let path = format!("{section}.\"{id}\"");
+        // The same ID written twice (`"6.1.2"` and `6.1.2`, which TOML and
+        // JSON keep apart) would otherwise be decided silently by key order.
+        if out.iter().any(|(seen, _)| *seen == id) {
+            return Err(InputError::new(
+                K::Invalid,
+                path,
+                "each ID once (it is given both as a quoted key and as nested tables)",
+            )
+            .found(format!("`{id}` twice")));
+        }
         if cat.item(&id).is_none_or(|it| it.kind != kind) {
             let what = match kind {
                 ItemKind::Clause => "a clause ID from 4.1 to 10.2 (for example \"6.1.2\")",

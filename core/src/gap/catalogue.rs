@@ -10,8 +10,6 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
-use crate::Date;
-
 mod text;
 pub use text::Text;
 
@@ -156,36 +154,21 @@ pub struct Group {
     pub aim: Option<Text>,
 }
 
-/// When Chapter III high-risk duties apply (Art. 113 as amended).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct HighRiskDates {
-    /// Annex III systems.
-    pub annex_iii: Date,
-    /// Annex I systems.
-    pub annex_i: Date,
-    /// Legal source.
-    pub citation: String,
-}
-
 /// One obligation-to-control rule (see `core/catalogue/obligations.toml`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ObligationRule {
     /// Rule ID.
     pub id: String,
-    /// Article prefixes that fire the rule (`"Art. 26(6)"`).
-    #[serde(default)]
+    /// Article prefixes that fire the rule (`"Art. 26(6)"`): the rule fires
+    /// for a system only through obligations its triage actually gives it.
     pub articles: Vec<String>,
-    /// `"tier:role"` pairs that fire the rule (`"high_risk:provider"`).
-    #[serde(default)]
-    pub tier_roles: Vec<String>,
     /// Controls made necessary.
     pub controls: Vec<String>,
     /// Clauses the obligation leans on (informative; clauses always apply).
     #[serde(default)]
     pub clauses: Vec<String>,
-    /// What `required_by` shows when fired through `tier_roles`.
+    /// The rule's headline citation (checked against the crosswalk).
     pub cite: String,
     /// The legal basis, in our words.
     pub basis: String,
@@ -197,8 +180,6 @@ pub struct ObligationRule {
 pub struct ObligationMap {
     /// Provenance label.
     pub provenance: String,
-    /// High-risk application dates.
-    pub high_risk_dates: Option<HighRiskDates>,
     /// The rules.
     pub rules: Vec<ObligationRule>,
 }
@@ -506,17 +487,12 @@ impl Catalogue {
             ));
         }
         for rule in &self.obligation_map.rules {
-            if rule.articles.is_empty() && rule.tier_roles.is_empty() {
+            if rule.articles.is_empty() {
                 p.push(format!("rule {}: fires on nothing", rule.id));
             }
             for a in &rule.articles {
                 if !is_article(a) {
                     p.push(format!("rule {}: malformed article `{a}`", rule.id));
-                }
-            }
-            for tr in &rule.tier_roles {
-                if parse_tier_role(tr).is_none() {
-                    p.push(format!("rule {}: malformed tier_role `{tr}`", rule.id));
                 }
             }
             for c in rule.controls.iter().chain(&rule.clauses) {
@@ -634,18 +610,6 @@ fn is_iso27001_target(t: &str) -> bool {
         return (1..=max).contains(&b);
     }
     is_clause_id(t) && t != "6.1.4" && t != "8.4"
-}
-
-/// Splits `"high_risk:provider"` into tier and role strings.
-pub(crate) fn parse_tier_role(s: &str) -> Option<(crate::triage::Tier, crate::triage::Role)> {
-    let (t, r) = s.split_once(':')?;
-    let tier = crate::triage::Tier::ALL
-        .into_iter()
-        .find(|x| x.as_str() == t)?;
-    let role = crate::triage::Role::ALL
-        .into_iter()
-        .find(|x| x.as_str() == r)?;
-    Some((tier, role))
 }
 
 #[cfg(test)]

@@ -2,9 +2,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::catalogue::{
-    Catalogue, Item, ItemKind, Pdca, article_matches, catalogue, parse_tier_role,
-};
+use super::catalogue::{Catalogue, Item, ItemKind, Pdca, article_matches, catalogue};
 use super::result::*;
 use super::{pitfalls, roadmap};
 use crate::Date;
@@ -75,6 +73,9 @@ pub(crate) struct Ctx<'a> {
     pub required: BTreeMap<String, Vec<Requirement>>,
     /// Systems that need a FRIA without a complete worksheet.
     pub fria_gaps: Vec<FriaGap>,
+    /// Systems whose FRIA worksheet is complete but whose results were not
+    /// notified to the market surveillance authority by `as_of` (Art. 27(3)).
+    pub fria_unnotified: Vec<FriaGap>,
     /// Per system: obligation articles no catalogue item maps to.
     pub uncovered: Vec<Vec<String>>,
 }
@@ -148,12 +149,13 @@ pub fn evaluate(
         items: BTreeMap::new(),
         required: required_items(cat, &gaps, as_of),
         fria_gaps: Vec::new(),
+        fria_unnotified: Vec::new(),
         uncovered: gaps
             .iter()
             .map(|s| uncovered_articles(cat, &s.triage))
             .collect(),
     };
-    ctx.fria_gaps = fria_gaps(&gaps, as_of);
+    (ctx.fria_gaps, ctx.fria_unnotified) = fria_gaps(&gaps, as_of);
     ctx.items = item_results(&ctx);
 
     let (score, pdca, clause_scores, objective_scores, coverage) = scores(&ctx);
@@ -205,10 +207,8 @@ fn required_items(
     // and article numbers are compared before article strings.
     struct Rule<'c> {
         id: &'c str,
-        cite: &'c str,
         articles: Vec<(&'c str, u32)>,
         items: Vec<usize>,
-        tier_roles: Vec<(Tier, Role)>,
     }
     let rules: Vec<Rule> = cat
         .obligation_map
@@ -216,7 +216,6 @@ fn required_items(
         .iter()
         .map(|r| Rule {
             id: &r.id,
-            cite: &r.cite,
             articles: r
                 .articles
                 .iter()
@@ -228,11 +227,6 @@ fn required_items(
                 .chain(&r.clauses)
                 .map(|i| cat.position(i))
                 .collect(),
-            tier_roles: r
-                .tier_roles
-                .iter()
-                .filter_map(|tr| parse_tier_role(tr))
-                .collect(),
         })
         .collect();
     // Sorted by key and unique, like a BTreeMap (kept as a vector with
@@ -242,16 +236,14 @@ fn required_items(
     let mut found: Vec<Found> = Vec::new();
     let mut obs: Vec<(&str, u32, Date)> = Vec::new();
     for (si, sys) in systems.iter().enumerate() {
-        let t = &sys.triage;
         obs.clear();
-        for ob in &t.obligations {
+        for ob in &sys.triage.obligations {
             obs.extend(
                 ob.articles
                     .iter()
                     .map(|a| (a.as_str(), article_number(a), ob.applies_from)),
             );
         }
-        let hr_date = high_risk_date(cat, t);
         for rule in &rules {
             let mut fire = |article, date: Date| {
                 for &item in &rule.items {
@@ -275,15 +267,6 @@ fn required_items(
                     }
                 }
             }
-            if rule
-                .tier_roles
-                .iter()
-                .any(|(tier, role)| t.tier == *tier && t.roles.contains(role))
-            {
-                if let Some(d) = hr_date {
-                    fire(rule.cite, d);
-                }
-            }
         }
     }
     let mut out: BTreeMap<String, Vec<Requirement>> = BTreeMap::new();
@@ -302,42 +285,34 @@ fn required_items(
     out
 }
 
-/// When the high-risk duties of this system apply (Art. 113 as amended).
-fn high_risk_date(cat: &Catalogue, t: &TriageResult) -> Option<Date> {
-    let dates = cat.obligation_map.high_risk_dates.as_ref()?;
-    t.high_risk_basis
-        .iter()
-        .map(|b| {
-            if b.starts_with("annex_iii") {
-                dates.annex_iii
-            } else {
-                dates.annex_i
-            }
-        })
-        .min()
-}
-
-fn fria_gaps(systems: &[SystemGap], as_of: Date) -> Vec<FriaGap> {
-    systems
-        .iter()
-        .filter(|s| s.needs_fria && s.impact.status != ImpactStatus::Complete)
-        .map(|s| {
-            let applies_from = s
-                .triage
-                .obligations
-                .iter()
-                .filter(|o| o.articles.iter().any(|a| article_matches(a, "Art. 27")))
-                .map(|o| o.applies_from)
-                .min()
-                .unwrap_or(as_of);
-            FriaGap {
-                system: s.name.clone(),
-                applies_from,
-                in_force: applies_from <= as_of,
-                status: s.impact.status,
-            }
-        })
-        .collect()
+/// Systems that need a FRIA: those without a complete worksheet
+/// (Art. 27(1)), and those with one whose results were not notified to the
+/// market surveillance authority by `as_of` (Art. 27(3)).
+fn fria_gaps(systems: &[SystemGap], as_of: Date) -> (Vec<FriaGap>, Vec<FriaGap>) {
+    let mut sheets = Vec::new();
+    let mut unnotified = Vec::new();
+    for s in systems.iter().filter(|s| s.needs_fria) {
+        let applies_from = s
+            .triage
+            .obligations
+            .iter()
+            .filter(|o| o.articles.iter().any(|a| article_matches(a, "Art. 27")))
+            .map(|o| o.applies_from)
+            .min()
+            .unwrap_or(as_of);
+        let gap = FriaGap {
+            system: s.name.clone(),
+            applies_from,
+            in_force: applies_from <= as_of,
+            status: s.impact.status,
+        };
+        if s.impact.status != ImpactStatus::Complete {
+            sheets.push(gap);
+        } else if s.impact.notified.is_none_or(|d| d > as_of) {
+            unnotified.push(gap);
+        }
+    }
+    (sheets, unnotified)
 }
 
 /// Items that completed worksheets serve as evidence for.
@@ -833,6 +808,36 @@ fn findings(ctx: &Ctx) -> Vec<Finding> {
                 ]),
             ),
             "AI Act Art. 27(1)(a)-(f); ISO/IEC 42001 6.1.4, 8.4, A.5".into(),
+            Some(&g.system),
+        ));
+    }
+    for g in &ctx.fria_unnotified {
+        let (severity, when_key) = if g.in_force {
+            (Severity::Nonconformity, "gap.when.in_force")
+        } else {
+            (Severity::Observation, "gap.when.due")
+        };
+        let when = if g.in_force {
+            format!("in force since {}", g.applies_from)
+        } else {
+            format!(
+                "due before first use, and at the latest from {}",
+                g.applies_from
+            )
+        };
+        out.push(finding(
+            "A.8.5",
+            severity,
+            (
+                format!("\"{}\" has a complete fundamental rights impact assessment, but no notification of its results to the market surveillance authority is recorded (Art. 27(3), {when}).", g.system),
+                "gap.f.fria_notify",
+                args([
+                    ("system", g.system.clone()),
+                    ("when_msg", when_key.to_owned()),
+                    ("date", g.applies_from.to_string()),
+                ]),
+            ),
+            "AI Act Art. 27(3); ISO/IEC 42001 A.8.5".into(),
             Some(&g.system),
         ));
     }

@@ -15,7 +15,15 @@
 //! counts as evidence for 8.4, A.5.3 and A.5.4 (`inventory_evidence`), and
 //! while any system that needs a FRIA (an obligation citing Art. 27) lacks a
 //! complete worksheet, 6.1.4, 8.4 and A.5.2-A.5.5 cannot be `met`: they are
-//! held at `partial` (`capped` says why).
+//! held at `partial` (`capped` says why). A complete worksheet whose results
+//! were not notified to the market surveillance authority by `as_of`
+//! (`impact.notified`, Art. 27(3)) is a finding on A.8.5.
+//!
+//! Which controls the inventory makes necessary (`soa[].required_by`) comes
+//! only from the obligations each system's triage gives it on `as_of`
+//! (`core/catalogue/obligations.toml`), with their dates: a legacy system
+//! exempted by Art. 111(2) or an Annex I Section B product requires no
+//! Chapter III control.
 //!
 //! # Gap score formula
 //! Each item earns a credit between 0 and 1:

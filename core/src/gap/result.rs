@@ -173,13 +173,16 @@ fn text_in(lang: Lang, english: &str, key: &str, args: &Args) -> String {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Priority {
-    /// A legal duty already in force is not covered, or a prohibited practice.
+    /// A legal duty already in force on `as_of` is not covered, or a
+    /// prohibited practice.
     Critical,
-    /// A legal deadline within 12 months, or a quick fix of a nonconformity.
+    /// A legal duty that applies after `as_of` (its date is the due date,
+    /// however far out), an unjustified exclusion, or the
+    /// `certificate_as_ai_act_conformity` / `monitoring_logging_gap` pitfalls.
     High,
-    /// Clause gaps and legal deadlines further out.
+    /// Clause gaps without a legal driver, unsure triage facts, other pitfalls.
     Medium,
-    /// Control gaps without a legal driver, assessments still to do.
+    /// Control gaps without a legal driver.
     Low,
 }
 

@@ -203,6 +203,34 @@ pub(crate) fn build(ctx: &Ctx, pitfalls: &[PitfallHit]) -> Vec<RoadmapAction> {
             Some(due),
         );
     }
+    for g in &ctx.fria_unnotified {
+        let (priority, due) = if g.in_force {
+            (Priority::Critical, ctx.as_of)
+        } else {
+            (Priority::High, g.applies_from)
+        };
+        push(
+            "Art. 27",
+            Text {
+                action: format!(
+                    "Notify the market surveillance authority of the results of the fundamental rights impact assessment of \"{}\" (AI Office template), and record the day as `notified` in its [impact] worksheet.",
+                    g.system
+                ),
+                action_key: "gap.ra.fria_notify",
+                because: format!(
+                    "Once the assessment is done, the deployer notifies its results (Art. 27(3), applies from {}); closes A.8.5.",
+                    g.applies_from
+                ),
+                because_key: "gap.rb.fria_notify",
+                args: args([
+                    ("system", g.system.clone()),
+                    ("date", g.applies_from.to_string()),
+                ]),
+            },
+            priority,
+            Some(due),
+        );
+    }
     for item in &ctx.cat.items {
         let Some(r) = ctx.item(&item.id) else {
             continue;

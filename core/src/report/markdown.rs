@@ -333,6 +333,9 @@ fn worksheet(o: &mut String, w: &ImpactWorksheet, lang: Lang) {
     ] {
         let _ = writeln!(o, "- **{}:** {}", l(k), e(&v));
     }
+    if let Some(d) = w.notified {
+        let _ = writeln!(o, "- **{}:** {}", l("impact.notified"), d.long(lang));
+    }
     if w.risks.is_empty() {
         return;
     }

@@ -272,3 +272,24 @@ fn aims_file_with_inline_systems_round_trips_to_the_same_result() {
     let again = parse_aims(&crate::aims::aims_to_json(&aims), SourceFormat::Json).unwrap();
     assert_eq!(gap(&again, &[], date()), g);
 }
+
+#[test]
+fn markdown_report_shows_the_fria_notification_date() {
+    // Art. 27(3): the worksheet's `notified` date is part of the report, in
+    // the reader's language.
+    const BANK: &str = include_str!("../../tests/corpus/gap/bank-fria/aims.toml");
+    let aims = parse_aims(BANK, SourceFormat::Toml).unwrap();
+    let g = gap(&aims, &[], Date::new(2028, 1, 15).unwrap());
+    let en = markdown(&aims, &g, Lang::En);
+    assert_eq!(
+        en.matches("notified to the market surveillance authority (Art. 27(3)):** 2028-01-10")
+            .count(),
+        1,
+        "{en}"
+    );
+    let de = markdown(&aims, &g, Lang::De);
+    assert!(
+        de.contains("Marktüberwachungsbehörde mitgeteilt (Art. 27 Abs. 3):** 10. Januar 2028"),
+        "{de}"
+    );
+}

@@ -401,6 +401,7 @@ const IMPACT_FIELDS: &[&str] = &[
     "oversight",
     "remedies",
     "risks",
+    "notified",
 ];
 const RISK_FIELDS: &[&str] = &[
     "harm",
@@ -454,6 +455,7 @@ fn impact(node: &Node) -> Result<ImpactWorksheet, InputError> {
             "affected_groups" => w.affected_groups = get_strings(value, &path)?,
             "oversight" => w.oversight = get_str(value, &path)?,
             "remedies" => w.remedies = get_str(value, &path)?,
+            "notified" => w.notified = Some(get_date(value, &path)?),
             "risks" => {
                 let Node::Arr(items) = value else {
                     return Err(wrong(
