@@ -105,6 +105,8 @@ test('a full AIMS assessment: the screen, the exports and the CLI agree; no requ
   await page.locator('#ak-w-groups').blur();
   await page.locator('#ak-w-oversight').fill('An invigilator reviews every flag');
   await page.locator('#ak-w-remedies').fill('Students can appeal to the examination board');
+  // Art. 27(3): asked because this deployer needs a FRIA.
+  await page.locator('#ak-w-notified').fill('2026-11-20');
   await page.locator('#ak-add-risk').click();
   await page.locator('#ak-harm-0').fill('Students with disabilities flagged more often');
   await page.locator('#ak-right-0').selectOption('persons_with_disabilities');
@@ -141,6 +143,7 @@ test('a full AIMS assessment: the screen, the exports and the CLI agree; no requ
     assert.deepEqual(shown.soa, gap.soa.map((r) => [r.control, r.status]), `${file.filename}: SoA rows`);
     assert.equal(shown.roadmap, gap.roadmap.length, `${file.filename}: roadmap length`);
     assert.equal(gap.systems[0].impact.status, 'complete');
+    assert.equal(gap.systems[0].impact.notified, '2026-11-20', `${file.filename}: Art. 27(3) date`);
     assert.ok(gap.soa.find((r) => r.control === 'A.5.2').required_by.includes('Art. 27'));
   }
 

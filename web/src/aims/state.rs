@@ -117,6 +117,8 @@ pub enum ImpactEdit {
     ResidualLikelihood(usize, Option<u8>),
     /// Residual severity 1..5 or not rated.
     ResidualSeverity(usize, Option<u8>),
+    /// Art. 27(3): the day the results were notified, or not (yet).
+    Notified(Option<Date>),
 }
 
 /// An AIMS file read for import, waiting for confirmation.
@@ -524,6 +526,7 @@ fn edit_impact(w: &mut ImpactWorksheet, e: ImpactEdit) {
         ImpactEdit::Mitigation(i, s) => risk(w, i, |r| r.mitigation = s),
         ImpactEdit::ResidualLikelihood(i, v) => risk(w, i, |r| r.residual_likelihood = v.map(rate)),
         ImpactEdit::ResidualSeverity(i, v) => risk(w, i, |r| r.residual_severity = v.map(rate)),
+        ImpactEdit::Notified(d) => w.notified = d,
     }
 }
 
@@ -751,9 +754,11 @@ mod tests {
                 AimsAction::EditImpact(sid, ImpactEdit::Likelihood(0, 9)),
                 AimsAction::EditImpact(sid, ImpactEdit::ResidualSeverity(0, Some(0))),
                 AimsAction::EditImpact(sid, ImpactEdit::Harm(7, "no such risk".into())),
+                AimsAction::EditImpact(sid, ImpactEdit::Notified(Date::new(2027, 11, 20))),
             ],
         );
         let w = inv.get(sid).and_then(|e| e.file.impact.clone()).unwrap();
+        assert_eq!(w.notified, Date::new(2027, 11, 20));
         assert_eq!(w.affected_groups, ["applicants", "recruiters"]);
         assert_eq!(w.risks.len(), 1);
         assert_eq!(w.risks[0].likelihood, 5);

@@ -169,6 +169,14 @@ pub fn worksheet(props: &WorksheetProps) -> Html {
                 <span class="ak-hint ak-span2" id="ak-w-groups-hint">{ i.t("impact.affected_groups.hint") }</span>
                 { field("impact.oversight", "Art. 27(1)(e)", "ak-w-oversight", w.oversight.clone(), E::Oversight, 2) }
                 { field("impact.remedies", "Art. 27(1)(f)", "ak-w-remedies", w.remedies.clone(), E::Remedies, 2) }
+                { for props.needs_fria.then(|| html! { <>
+                    <label for="ak-w-notified">{ i.t("impact.notified") }</label>
+                    <input id="ak-w-notified" type="date" value={w.notified.map(|d| d.to_string()).unwrap_or_default()} onchange={{
+                        // An emptied field clears the date (the browser's date input only yields valid dates).
+                        let app = app.clone();
+                        Callback::from(move |e: Event| send(&app, A::EditImpact(id, E::Notified(input_value(&e).parse().ok()))))
+                    }} />
+                </> }) }
             </fieldset>
             <fieldset class="ak-group">
                 <legend>{ i.t("impact.risks") }<span class="ak-cite">{ " Art. 27(1)(d)" }</span></legend>
