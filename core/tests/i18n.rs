@@ -263,16 +263,28 @@ fn legal_terms_glossary_is_complete_and_used() {
         fr: String,
         it: String,
         checked: String,
+        #[serde(default)]
+        not_used: Vec<String>,
+        #[serde(default)]
+        note: String,
+        #[serde(default)]
+        avoid_de: Vec<String>,
+        #[serde(default)]
+        avoid_fr: Vec<String>,
+        #[serde(default)]
+        avoid_it: Vec<String>,
     }
     #[derive(serde::Deserialize)]
     struct Glossary {
         term: Vec<Term>,
     }
     let g: Glossary = toml::from_str(include_str!("../locales/terms.toml")).unwrap();
-    assert!(g.term.len() >= 20);
+    assert!(g.term.len() >= 40);
+    let de = corpus(Lang::De);
     let fr = corpus(Lang::Fr);
     let it = corpus(Lang::It);
     let mut problems = Vec::new();
+    let mut ids = BTreeSet::new();
     for t in &g.term {
         if !["official_journal", "secondary"].contains(&t.checked.as_str()) {
             problems.push(format!("{}: checked = `{}`", t.id, t.checked));
@@ -280,10 +292,40 @@ fn legal_terms_glossary_is_complete_and_used() {
         if t.source.trim().is_empty() || [&t.en, &t.de].iter().any(|s| s.trim().is_empty()) {
             problems.push(format!("{}: empty source or term", t.id));
         }
-        // The French and Italian texts must actually use the official term.
-        for (lang, term, text) in [("fr", &t.fr, &fr), ("it", &t.it, &it)] {
-            if !text.contains(&term.to_lowercase()) {
+        if !ids.insert(t.id.as_str()) {
+            problems.push(format!("{}: listed twice", t.id));
+        }
+        if !t.not_used.is_empty() && t.note.trim().is_empty() {
+            problems.push(format!("{}: `not_used` needs a `note`", t.id));
+        }
+        // The texts must actually use the official term, unless the
+        // language is declared as not (yet) needing it.
+        for (lang, term, text) in [("de", &t.de, &de), ("fr", &t.fr, &fr), ("it", &t.it, &it)] {
+            let used = text.contains(&term.to_lowercase());
+            let exempt = t.not_used.iter().any(|l| l == lang);
+            if !used && !exempt {
                 problems.push(format!("{}: {lang} texts never use `{term}`", t.id));
+            }
+            if used && exempt {
+                problems.push(format!(
+                    "{}: {lang} uses `{term}` but lists it as not used",
+                    t.id
+                ));
+            }
+        }
+        // Variants the review replaced must not come back.
+        for (lang, avoid, text) in [
+            ("de", &t.avoid_de, &de),
+            ("fr", &t.avoid_fr, &fr),
+            ("it", &t.avoid_it, &it),
+        ] {
+            for a in avoid {
+                if text.contains(&a.to_lowercase()) {
+                    problems.push(format!(
+                        "{}: {lang} texts use `{a}` instead of the official term",
+                        t.id
+                    ));
+                }
             }
         }
     }
