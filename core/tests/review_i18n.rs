@@ -233,3 +233,71 @@ fn review_json_keeps_the_spec_fields_and_adds_key_and_args() {
     assert_eq!(back, plain);
     assert_eq!(plain.why_in(Lang::De), "Some text.");
 }
+
+/// The review kinds added by the needs_review audit (moved dates, the
+/// Art. 43(3) route, two unsure facts together) occur in the corpus and
+/// read in every language with the dates in the language's long form.
+#[test]
+fn moved_dates_product_route_and_joint_reviews_are_rendered() {
+    let all = reviews();
+    let find = |pred: &dyn Fn(&Review) -> bool| -> Review {
+        all.iter()
+            .map(|(_, r)| r)
+            .find(|r| pred(r))
+            .cloned()
+            .unwrap()
+    };
+    let moved = find(&|r: &Review| {
+        r.args
+            .get("parts")
+            .is_some_and(|p| p.contains("review.p.obligations_moved"))
+            && r.args.get("new_date").map(String::as_str) == Some("2027-08-02")
+    });
+    assert!(
+        moved
+            .why
+            .contains("would apply from 2027-08-02 instead of 2025-08-02")
+    );
+    assert!(!moved.why.contains("adds"), "{}", moved.why);
+    assert!(
+        moved
+            .why_in(Lang::De)
+            .contains("gälten ab 2. August 2027 statt ab 2. August 2025")
+    );
+    assert!(
+        moved
+            .why_in(Lang::Fr)
+            .contains("à partir du 2 août 2027 au lieu du 2 août 2025")
+    );
+    assert!(
+        moved
+            .why_in(Lang::It)
+            .contains("dal 2 agosto 2027 invece che dal 2 agosto 2025")
+    );
+    let route = find(&|r: &Review| {
+        r.args
+            .get("parts")
+            .is_some_and(|p| p == "review.p.basis_not_product")
+    });
+    for (lang, route_i, route_iii) in [
+        (Lang::En, "Art. 43(3)", "Art. 43(1)-(2)"),
+        (Lang::De, "Art. 43(3)", "Art. 43(1)-(2)"),
+        (Lang::Fr, "art. 43, par. 3", "art. 43, par. 1 et 2"),
+        (Lang::It, "art. 43, par. 3", "art. 43, par. 1 e 2"),
+    ] {
+        let text = route.why_in(lang);
+        assert!(text.contains(route_i) && text.contains(route_iii), "{text}");
+    }
+    let joint = find(&|r: &Review| r.key == "review.why_both");
+    assert!(
+        joint.why.contains("(each alone changes nothing)"),
+        "{}",
+        joint.why
+    );
+    assert!(
+        joint
+            .why_in(Lang::De)
+            .contains("jede Angabe allein ändert nichts")
+    );
+    assert_ne!(joint.why_in(Lang::Fr), joint.why);
+}

@@ -37,7 +37,13 @@ struct Expect {
     applies_from: Option<BTreeMap<String, String>>,
     applicable: Option<BTreeMap<String, bool>>,
     review: Option<Vec<String>>,
+    /// The fields of `needs_review`, exactly and in order (one entry per item).
+    review_fields: Option<Vec<String>>,
+    /// Each text must occur in some item's `why`.
+    review_says: Option<Vec<String>>,
     no_review: Option<bool>,
+    /// `{ rule = citation }`: some trace step of that rule has that citation.
+    trace_cites: Option<BTreeMap<String, String>>,
     /// Free-text note on the legal basis of the case.
     note: Option<String>,
 }
@@ -144,6 +150,33 @@ fn check(name: &str, e: &Expect, r: &TriageResult) -> Vec<String> {
     for f in e.review.iter().flatten() {
         if !r.needs_review.iter().any(|x| &x.field == f) {
             fail(format!("needs_review lacks {f}: {:?}", r.needs_review));
+        }
+    }
+    if let Some(want) = &e.review_fields {
+        let got: Vec<&str> = r.needs_review.iter().map(|x| x.field.as_str()).collect();
+        if got != *want {
+            fail(format!(
+                "needs_review fields {got:?} != {want:?}: {:?}",
+                r.needs_review
+            ));
+        }
+    }
+    for text in e.review_says.iter().flatten() {
+        if !r.needs_review.iter().any(|x| x.why.contains(text.as_str())) {
+            fail(format!(
+                "no needs_review says {text:?}: {:?}",
+                r.needs_review
+            ));
+        }
+    }
+    for (rule, citation) in e.trace_cites.iter().flatten() {
+        if !r
+            .trace
+            .iter()
+            .any(|t| &t.rule == rule && &t.citation == citation)
+        {
+            let got: Vec<_> = r.trace.iter().filter(|t| &t.rule == rule).collect();
+            fail(format!("no trace step {rule} cites {citation}: {got:?}"));
         }
     }
     if e.no_review == Some(true) && !r.needs_review.is_empty() {

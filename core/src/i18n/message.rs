@@ -177,7 +177,7 @@ pub(crate) fn review_message(lang: Lang, key: &str, args: &Args) -> String {
                 Some(k) => t(lang, k).to_owned(),
                 None => value.clone(),
             }
-        } else if name == "added" || name == "removed" {
+        } else if name == "added" || name == "removed" || name == "moved" {
             obligation_list(lang, value)
         } else {
             value.clone()

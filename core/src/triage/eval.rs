@@ -51,6 +51,13 @@ impl<'r> Cx<'r> {
     }
 
     fn fire(&mut self, id: &str, args: &[(&str, &str)]) {
+        self.fire_cited(id, None, args);
+    }
+
+    /// Fires `id` with `citation` instead of the rule's own when the rule
+    /// covers several provisions and the case decides which one applies
+    /// (e.g. the Art. 50 paragraph whose duty lies elsewhere).
+    fn fire_cited(&mut self, id: &str, cite: Option<&str>, args: &[(&str, &str)]) {
         let (citation, mut because) = match self.rules.rule(id) {
             Some(r) => (r.citation.clone(), r.because.clone()),
             None => (
@@ -61,6 +68,7 @@ impl<'r> Cx<'r> {
         for (k, v) in args {
             because = because.replace(&format!("{{{k}}}"), v);
         }
+        let citation = cite.map_or(citation, str::to_owned);
         self.trace.push(TraceStep {
             rule: id.to_owned(),
             citation,
@@ -654,8 +662,15 @@ fn transparency(cx: &mut Cx<'_>, sys: &SystemFile, points: &[P3], class: &mut Cl
         }
     }
     if !excepted_by_le.is_empty() {
-        cx.fire(
+        // Each paragraph has its own law-enforcement exception: cite the
+        // one that applied, or the article when several did.
+        let cite = match excepted_by_le.as_slice() {
+            [one] => *one,
+            _ => "Art. 50",
+        };
+        cx.fire_cited(
             "art50.exception.law_enforcement",
+            Some(cite),
             &[("provisions", &excepted_by_le.join(", "))],
         );
     }
@@ -833,8 +848,9 @@ fn other_duties(cx: &mut Cx<'_>, sys: &SystemFile, class: &Classification, roles
         }
         if !has(bearer) {
             let provision = format!("Art. {}({})", &para[..2], &para[3..]);
-            cx.fire(
+            cx.fire_cited(
                 "art50.duty_elsewhere",
+                Some(&provision),
                 &[("provision", &provision), ("bearer", bearer.as_str())],
             );
             continue;
@@ -1215,8 +1231,10 @@ fn gpai_axis(
         }
         return GpaiStatus::None;
     }
-    if hard_exclusion.is_some() {
-        cx.fire("gpai.excluded", &[]);
+    if let Some(e) = hard_exclusion {
+        // The exclusion that applied (Art. 2(3), 2(4), 2(6) or 2(8)).
+        let cite = format!("Art. 2({})", e.as_str().trim_start_matches("2."));
+        cx.fire_cited("gpai.excluded", Some(&cite), &[]);
         return GpaiStatus::None;
     }
     cx.fire("gpai.model", &[]);

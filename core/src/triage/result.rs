@@ -172,7 +172,7 @@ impl Review {
     /// a nested key), plus: `parts` = comma-separated keys rendered and
     /// joined with "; " into `{consequence}`; `*_list` = IDs, an empty one
     /// shown as `review.none`; `label` = an English vocabulary label,
-    /// shown as the key in `label_key` (`opt.<field>.<id>`); `added`/`removed` = "Art. N (role), ..." with
+    /// shown as the key in `label_key` (`opt.<field>.<id>`); `added`/`removed`/`moved` = "Art. N (role), ..." with
     /// each role shown as `ui.role.<role>`.
     pub fn why_in(&self, lang: Lang) -> String {
         if self.key.is_empty() {

@@ -11,8 +11,15 @@
 //! - `gpai.training_flops` is moved across the 10^25 FLOP threshold;
 //!   `gpai.placed_before` is toggled between "before 2025-08-02" and "not".
 //!
-//! The outcome compared is the tier, the prohibited practices, the high-risk
-//! basis, the transparency list, the GPAI status and the obligations.
+//! - Fields that change nothing alone are also evaluated in pairs, both
+//!   answered the other way as a whole (see `pairs`).
+//!
+//! The outcome compared is the tier, the transparency list, the GPAI status
+//! and the obligations (by role and ID; a different date is said as such),
+//! as the contract lists them. The prohibited practices and the high-risk
+//! basis are named when one of those changes; alone they count only where
+//! an Annex I Section A product enters or leaves the basis (the Art. 43(3)
+//! conformity route, which the obligations do not show).
 
 use super::eval::{SYSTEMIC_FLOPS, evaluate};
 use super::result::{Review, Tier, TriageResult};
@@ -50,12 +57,14 @@ pub(crate) fn review(
 ) -> Vec<Review> {
     let mut out: Vec<Review> = Vec::new();
     let mut seen: Vec<F> = Vec::new();
+    let mut silent: Vec<F> = Vec::new();
     for &field in &sys.unsure {
         if seen.contains(&field) {
             continue;
         }
         seen.push(field);
         let (alts, pick_best) = alternatives(rules, sys, field);
+        let before = out.len();
         let mut best: Option<(u8, Review)> = None;
         let mut said: Vec<String> = Vec::new();
         for alt in alts {
@@ -90,8 +99,105 @@ pub(crate) fn review(
         if let Some((_, item)) = best {
             out.push(item);
         }
+        if out.len() == before {
+            silent.push(field);
+        }
+    }
+    out.extend(pairs(rules, sys, as_of, base, &silent));
+    out
+}
+
+/// Two unsure facts that each change nothing alone may together (a
+/// deployer unsure both whether it is established in the EU and whether
+/// the system is used there: either link keeps it in scope, Art. 2(1)(b)).
+/// Each pair of such fields is evaluated with both answered the other way
+/// (a boolean flipped, a non-empty list emptied; an empty list has no
+/// single other answer and is left out); a change is reported once, on
+/// the first field of the pair.
+fn pairs(
+    rules: &Rules,
+    sys: &SystemFile,
+    as_of: Date,
+    base: &TriageResult,
+    silent: &[F],
+) -> Vec<Review> {
+    let mut out = Vec::new();
+    for (i, &f1) in silent.iter().enumerate() {
+        for &f2 in &silent[i + 1..] {
+            let Some((s1, p1, k1)) = other_way(rules, sys, f1) else {
+                continue;
+            };
+            let Some((s2, p2, k2)) = other_way(rules, &s1, f2) else {
+                continue;
+            };
+            let (r, _) = evaluate(rules, &s2, as_of);
+            let Some(change) = consequence(base, &r) else {
+                continue;
+            };
+            let mut item = Review::plain(
+                f1.as_str(),
+                format!(
+                    "If {p1} and {p2} (each alone changes nothing), {}.",
+                    change.text
+                ),
+            );
+            if let (Some(k1), Some(k2)) = (k1, k2) {
+                item.key = "review.why_both".to_owned();
+                item.args = change.args;
+                arg(&mut item.args, "cond_msg", k1);
+                arg(&mut item.args, "cond2_msg", k2);
+                arg(&mut item.args, "parts", change.parts.join(","));
+            }
+            out.push(item);
+        }
     }
     out
+}
+
+/// `field` answered the other way as a whole: a boolean flipped, the
+/// GPAI compute or placing date moved across its threshold, a non-empty
+/// list emptied (`None` for an empty list). Returns the changed file, the
+/// English phrase and its locale key.
+fn other_way(
+    rules: &Rules,
+    sys: &SystemFile,
+    field: F,
+) -> Option<(SystemFile, String, Option<String>)> {
+    let (mut alts, empty_list) = alternatives(rules, sys, field);
+    if empty_list {
+        // An empty list: every ID is an alternative, none is "the" other answer.
+        return None;
+    }
+    let is_list = rules
+        .field(field.as_str())
+        .is_some_and(|f| f.none.is_some());
+    let alt = alts.pop()?;
+    if is_list {
+        let none = rules.field(field.as_str()).and_then(|f| f.none.clone())?;
+        let mut s = alt.sys;
+        clear_list(&mut s, field);
+        return Some((s, none, Some(format!("review.none.{}", field.as_str()))));
+    }
+    let key = alt.args.get("cond_msg").cloned();
+    Some((alt.sys, alt.phrase, key))
+}
+
+/// Empties the list field `field` (a no-op for other fields).
+fn clear_list(s: &mut SystemFile, field: F) {
+    match field {
+        F::Roles => s.roles.clear(),
+        F::EuNexus => s.eu_nexus.clear(),
+        F::Exclusions => s.exclusions.clear(),
+        F::Art5 => s.art5.clear(),
+        F::Art5Exceptions => s.art5_exceptions.clear(),
+        F::AnnexI => s.annex_i.clear(),
+        F::AnnexIii => s.annex_iii.clear(),
+        F::Art6_3 => s.art6_3.clear(),
+        F::Art50 => s.art50.clear(),
+        F::Art50Exceptions => s.art50_exceptions.clear(),
+        F::ValueChain => s.value_chain.clear(),
+        _ => {}
+    }
 }
 
 /// The Art. 111(2) fields the evaluator left open (`significant_change`,
@@ -427,68 +533,50 @@ fn consequence(base: &TriageResult, alt: &TriageResult) -> Option<Change> {
             format!("review.gpai.{}", s(base.gpai)),
         );
     }
-    let key = |r: &TriageResult| -> Vec<(String, String, String)> {
-        r.obligations
-            .iter()
-            .map(|o| {
-                (
-                    o.role.as_str().to_owned(),
-                    o.id.clone(),
-                    o.applies_from.to_string(),
-                )
-            })
-            .collect()
-    };
-    let (bk, ak) = (key(base), key(alt));
-    if bk != ak {
+    if let Some(part) = obligations_change(base, alt, &mut args) {
         score = score.max(3);
-        // The first article and role of each obligation of `r` not in `other`.
-        let missing_from = |r: &TriageResult, other: &[(String, String, String)]| -> Vec<String> {
-            r.obligations
+        keys.push(part.0);
+        if let Some(k) = part.1 {
+            keys.push(k);
+        }
+        parts.push(part.2);
+    }
+    // The contract lists tier, transparency, GPAI status and obligations: a
+    // different list of prohibited practices or high-risk points that
+    // changes none of them is no reason to review. One exception: whether
+    // an Annex I Section A product is part of the basis decides the
+    // conformity assessment route (Art. 43(3) or Art. 43(1)-(2)), which
+    // the obligation list does not show (both cite Art. 43).
+    if base.tier == alt.tier
+        && base.transparency == alt.transparency
+        && base.gpai == alt.gpai
+        && keys
+            .iter()
+            .all(|k| matches!(*k, "review.p.prohibited" | "review.p.basis"))
+    {
+        let product = |r: &TriageResult| {
+            r.high_risk_basis
                 .iter()
-                .zip(key(r))
-                .filter(|(_, k)| !other.contains(k))
-                .filter_map(|(o, _)| {
-                    o.articles
-                        .first()
-                        .map(|a| format!("{a} ({})", o.role.as_str()))
-                })
-                .collect()
+                .any(|b| b.starts_with("annex_i:A."))
         };
-        let added = missing_from(alt, &bk);
-        let removed = missing_from(base, &ak);
-        let mut s = String::from("your obligations would change");
-        let show = |v: &[String]| {
-            let mut v: Vec<String> = v.to_vec();
-            v.dedup();
-            let more = v.len().saturating_sub(4);
-            v.truncate(4);
-            if more > 0 {
-                format!("{} and {more} more", v.join(", "))
-            } else {
-                v.join(", ")
-            }
+        if keys != ["review.p.basis"] || product(base) == product(alt) {
+            return None;
+        }
+        let (key, tail) = if product(base) {
+            (
+                "review.p.basis_not_product",
+                ": it would no longer be high-risk as (a safety component of) an Annex I Section A product, so its conformity assessment would follow Art. 43(1)-(2) instead of the procedure of the product legislation (Art. 43(3))",
+            )
+        } else {
+            (
+                "review.p.basis_product",
+                ": as (a safety component of) an Annex I Section A product its conformity assessment would follow the procedure of the product legislation (Art. 43(3))",
+            )
         };
-        keys.push(match (added.is_empty(), removed.is_empty()) {
-            (true, true) => "review.p.obligations",
-            (false, true) => "review.p.obligations_added",
-            (true, false) => "review.p.obligations_dropped",
-            (false, false) => "review.p.obligations_both",
-        });
-        if !added.is_empty() {
-            arg(&mut args, "added", show(&added));
-            s.push_str(&format!(": adds {}", show(&added)));
+        keys = vec![key];
+        if let Some(p) = parts.first_mut() {
+            p.push_str(tail);
         }
-        if !removed.is_empty() {
-            s.push_str(if added.is_empty() {
-                ": drops "
-            } else {
-                "; drops "
-            });
-            s.push_str(&show(&removed));
-            arg(&mut args, "removed", show(&removed));
-        }
-        parts.push(s);
     }
     if parts.is_empty() {
         None
@@ -500,4 +588,121 @@ fn consequence(base: &TriageResult, alt: &TriageResult) -> Option<Change> {
             args,
         })
     }
+}
+
+/// How the obligations differ between `base` and `alt`, compared by role
+/// and ID: those only `alt` has (added), those only `base` has (dropped)
+/// and those both have from different dates (moved, e.g. Art. 111(3) or
+/// the Annex I instead of the Annex III date). Returns the part key, a
+/// second part key for the moved ones after an added/dropped part, and
+/// the English text; `None` if nothing differs.
+fn obligations_change(
+    base: &TriageResult,
+    alt: &TriageResult,
+    args: &mut Args,
+) -> Option<(&'static str, Option<&'static str>, String)> {
+    let label = |o: &super::result::Obligation| {
+        o.articles
+            .first()
+            .map(|a| format!("{a} ({})", o.role.as_str()))
+    };
+    let find = |r: &TriageResult, o: &super::result::Obligation| {
+        r.obligations
+            .iter()
+            .find(|x| x.role == o.role && x.id == o.id)
+            .map(|x| x.applies_from)
+    };
+    let mut added: Vec<String> = Vec::new();
+    let mut removed: Vec<String> = Vec::new();
+    // (label, old date, new date)
+    let mut moved: Vec<(String, Date, Date)> = Vec::new();
+    for o in &alt.obligations {
+        match find(base, o) {
+            None => added.extend(label(o)),
+            Some(d) if d != o.applies_from => {
+                if let Some(l) = label(o) {
+                    moved.push((l, d, o.applies_from));
+                }
+            }
+            Some(_) => {}
+        }
+    }
+    for o in &base.obligations {
+        if find(alt, o).is_none() {
+            removed.extend(label(o));
+        }
+    }
+    // The date change most obligations share is said as such; any other
+    // (rare: one answer moving two groups of duties differently) is shown
+    // as dropped from the old and added from the new date.
+    let mut pairs: Vec<((Date, Date), usize)> = Vec::new();
+    for (_, from, to) in &moved {
+        match pairs.iter_mut().find(|(p, _)| *p == (*from, *to)) {
+            Some((_, n)) => *n += 1,
+            None => pairs.push(((*from, *to), 1)),
+        }
+    }
+    let main = pairs.iter().max_by_key(|(_, n)| *n).map(|(p, _)| *p);
+    let mut shifted: Vec<String> = Vec::new();
+    for (l, from, to) in moved {
+        if Some((from, to)) == main {
+            shifted.push(l);
+        } else {
+            added.push(l.clone());
+            removed.push(l);
+        }
+    }
+    if added.is_empty() && removed.is_empty() && shifted.is_empty() {
+        return None;
+    }
+    let show = |v: &[String]| {
+        let mut v: Vec<String> = v.to_vec();
+        v.dedup();
+        let more = v.len().saturating_sub(4);
+        v.truncate(4);
+        if more > 0 {
+            format!("{} and {more} more", v.join(", "))
+        } else {
+            v.join(", ")
+        }
+    };
+    let mut s = String::from("your obligations would change");
+    let key = match (added.is_empty(), removed.is_empty()) {
+        (true, true) => "review.p.obligations_moved",
+        (false, true) => "review.p.obligations_added",
+        (true, false) => "review.p.obligations_dropped",
+        (false, false) => "review.p.obligations_both",
+    };
+    if !added.is_empty() {
+        arg(args, "added", show(&added));
+        s.push_str(&format!(": adds {}", show(&added)));
+    }
+    if !removed.is_empty() {
+        s.push_str(if added.is_empty() {
+            ": drops "
+        } else {
+            "; drops "
+        });
+        s.push_str(&show(&removed));
+        arg(args, "removed", show(&removed));
+    }
+    let mut second = None;
+    if let Some((from, to)) = main {
+        arg(args, "moved", show(&shifted));
+        arg(args, "old_date", from.to_string());
+        arg(args, "new_date", to.to_string());
+        s.push_str(if key == "review.p.obligations_moved" {
+            ": "
+        } else {
+            "; "
+        });
+        s.push_str(&format!(
+            "{} would apply from {to} instead of {from}",
+            show(&shifted)
+        ));
+        if key != "review.p.obligations_moved" {
+            second = Some("review.p.moved");
+        }
+    }
+    Some((key, second, s))
 }
