@@ -55,6 +55,7 @@ fn inventory() -> Vec<(String, SystemFile)> {
                         residual_severity: Some(2),
                     }],
                     notified: None,
+                    ..Default::default()
                 });
             }
             (s.name.clone(), s)

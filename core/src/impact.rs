@@ -7,6 +7,13 @@
 //! (Art. 27(3)) is a separate step, recorded in the optional `notified`
 //! date (a project extension of the worksheet); the gap analysis checks it
 //! for systems that need a FRIA.
+//!
+//! Two more optional text fields (project extensions) serve ISO/IEC 42001
+//! only: `societal_impacts` (A.5.5) and `foreseeable_misuse` (6.1.4; the AI
+//! Act's notion of reasonably foreseeable misuse, Art. 3(13), 9(2)(b),
+//! 13(3)(b)(iii)). They are not Art. 27(1) elements and never change
+//! `status`; the evaluation reports the 42001 elements separately
+//! (`iso42001_status`, `iso42001_missing`).
 
 use serde::{Deserialize, Serialize};
 
@@ -29,6 +36,18 @@ pub struct ImpactWorksheet {
     /// Art. 27(1)(f): measures if risks materialise, complaints, remedies.
     #[serde(default)]
     pub remedies: String,
+    /// ISO/IEC 42001 A.5.5 (optional, a project extension of the
+    /// worksheet): what the system could mean for society at large, e.g.
+    /// the environment, democratic processes, the labour market, access to
+    /// services. Not an Art. 27(1) element.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub societal_impacts: String,
+    /// ISO/IEC 42001 6.1.4 (optional, a project extension of the
+    /// worksheet): uses other than the intended one that can reasonably be
+    /// foreseen (AI Act Art. 3(13), 9(2)(b), 13(3)(b)(iii)). Not an
+    /// Art. 27(1) element.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub foreseeable_misuse: String,
     /// Art. 27(1)(d): specific risks of harm.
     #[serde(default)]
     pub risks: Vec<ImpactRisk>,
@@ -221,22 +240,51 @@ pub enum ImpactStatus {
     Complete,
 }
 
+impl ImpactStatus {
+    fn missing() -> ImpactStatus {
+        ImpactStatus::Missing
+    }
+}
+
+/// The ISO/IEC 42001 impact assessment elements the worksheet records, as
+/// (field, citation): the context of use and the reasonably foreseeable
+/// misuse (6.1.4), the individuals and groups affected and the harms to them
+/// (A.5.4), and the impacts on society (A.5.5). Our reading of the standard;
+/// it asks for no particular form. Oversight and remedies are Art. 27(1)(e),
+/// (f) elements (risk treatment in 42001 terms, 6.1.3) and are not repeated.
+pub const ISO42001_ELEMENTS: &[(&str, &str)] = &[
+    ("processes", "ISO/IEC 42001 6.1.4"),
+    ("foreseeable_misuse", "ISO/IEC 42001 6.1.4"),
+    ("affected_groups", "ISO/IEC 42001 A.5.4"),
+    ("risks", "ISO/IEC 42001 A.5.4"),
+    ("societal_impacts", "ISO/IEC 42001 A.5.5"),
+];
+
 /// A worksheet field that is still empty.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MissingField {
     /// Field path (`impact.processes`).
     pub field: String,
-    /// The Art. 27(1) point it serves.
+    /// The point it serves: `Art. 27(1)(a)` .. `(f)` in `missing`,
+    /// `ISO/IEC 42001 6.1.4`, `A.5.4` or `A.5.5` in `iso42001_missing`.
     pub citation: String,
 }
 
 /// The evaluation of one worksheet.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ImpactEvaluation {
-    /// Completeness.
+    /// Completeness for Art. 27(1)(a)-(f).
     pub status: ImpactStatus,
     /// Empty Art. 27(1)(a)-(f) fields.
     pub missing: Vec<MissingField>,
+    /// Extra: completeness of the ISO/IEC 42001 impact assessment elements
+    /// (6.1.4 context of use and foreseeable misuse, A.5.4 individuals and
+    /// groups, A.5.5 society); independent of `status`.
+    #[serde(default = "ImpactStatus::missing")]
+    pub iso42001_status: ImpactStatus,
+    /// Extra: the 42001 elements still empty (see [`ISO42001_ELEMENTS`]).
+    #[serde(default)]
+    pub iso42001_missing: Vec<MissingField>,
     /// Each risk, evaluated.
     pub risks: Vec<RiskEvaluation>,
     /// Highest residual band (inherent where not mitigated), if any risk.
@@ -257,6 +305,8 @@ impl ImpactEvaluation {
         ImpactEvaluation {
             status: ImpactStatus::Missing,
             missing: Vec::new(),
+            iso42001_status: ImpactStatus::Missing,
+            iso42001_missing: Vec::new(),
             risks: Vec::new(),
             highest_residual: None,
             unmitigated: 0,
@@ -268,6 +318,19 @@ impl ImpactEvaluation {
 
 fn blank(s: &str) -> bool {
     s.trim().is_empty()
+}
+
+/// Whether a worksheet field (a name of [`ISO42001_ELEMENTS`]) is empty; a
+/// risk without a described harm does not count.
+fn element_empty(w: &ImpactWorksheet, field: &str) -> bool {
+    match field {
+        "processes" => blank(&w.processes),
+        "foreseeable_misuse" => blank(&w.foreseeable_misuse),
+        "affected_groups" => w.affected_groups.iter().all(|g| blank(g)),
+        "risks" => w.risks.iter().all(|r| blank(&r.harm)),
+        "societal_impacts" => blank(&w.societal_impacts),
+        _ => true,
+    }
 }
 
 /// Checks the worksheet for input errors: ratings outside 1..5, an unknown
@@ -327,10 +390,12 @@ pub fn validate(w: &ImpactWorksheet) -> Result<(), InputError> {
     Ok(())
 }
 
-/// Evaluates a worksheet: Art. 27(1)(a)-(f) completeness, inherent and
-/// residual risk levels (likelihood x severity, bands in [`RiskBand`]) and
-/// flags for risks without mitigation or whose residual level is still high.
-/// Never fails: invalid ratings are flagged and make the worksheet incomplete.
+/// Evaluates a worksheet: Art. 27(1)(a)-(f) completeness, separately the
+/// completeness of the ISO/IEC 42001 elements ([`ISO42001_ELEMENTS`]),
+/// inherent and residual risk levels (likelihood x severity, bands in
+/// [`RiskBand`]) and flags for risks without mitigation or whose residual
+/// level is still high. Never fails: invalid ratings are flagged and make
+/// the worksheet incomplete (for both).
 pub fn evaluate(w: &ImpactWorksheet) -> ImpactEvaluation {
     let mut missing = Vec::new();
     let mut need = |empty: bool, field: &str, citation: &str| {
@@ -449,14 +514,26 @@ pub fn evaluate(w: &ImpactWorksheet) -> ImpactEvaluation {
         .iter()
         .filter(|r| r.flags.contains(&RiskFlag::ResidualHigh))
         .count();
-    let status = if missing.is_empty() && !invalid {
-        ImpactStatus::Complete
-    } else {
-        ImpactStatus::Incomplete
+    let completeness = |missing: &[MissingField]| {
+        if missing.is_empty() && !invalid {
+            ImpactStatus::Complete
+        } else {
+            ImpactStatus::Incomplete
+        }
     };
+    let iso42001_missing: Vec<MissingField> = ISO42001_ELEMENTS
+        .iter()
+        .filter(|(field, _)| element_empty(w, field))
+        .map(|(field, citation)| MissingField {
+            field: format!("impact.{field}"),
+            citation: (*citation).into(),
+        })
+        .collect();
     ImpactEvaluation {
-        status,
+        status: completeness(&missing),
         missing,
+        iso42001_status: completeness(&iso42001_missing),
+        iso42001_missing,
         risks,
         highest_residual,
         unmitigated,
@@ -497,7 +574,88 @@ mod tests {
                 },
             ],
             notified: None,
+            societal_impacts: String::new(),
+            foreseeable_misuse: String::new(),
         }
+    }
+
+    fn fields(m: &[MissingField]) -> Vec<(&str, &str)> {
+        m.iter()
+            .map(|m| (m.field.as_str(), m.citation.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn the_42001_elements_are_reported_apart_from_art_27() {
+        // Complete for Art. 27(1)(a)-(f), but neither misuse nor society.
+        let mut w = sample();
+        let e = evaluate(&w);
+        assert_eq!(e.status, ImpactStatus::Complete);
+        assert_eq!(e.iso42001_status, ImpactStatus::Incomplete);
+        assert_eq!(
+            fields(&e.iso42001_missing),
+            [
+                ("impact.foreseeable_misuse", "ISO/IEC 42001 6.1.4"),
+                ("impact.societal_impacts", "ISO/IEC 42001 A.5.5"),
+            ]
+        );
+        w.societal_impacts = "Fewer older workers hired in the region".into();
+        w.foreseeable_misuse = "Ranking used to dismiss staff".into();
+        let e = evaluate(&w);
+        assert_eq!(
+            (e.status, e.iso42001_status),
+            (ImpactStatus::Complete, ImpactStatus::Complete)
+        );
+        assert!(e.missing.is_empty() && e.iso42001_missing.is_empty());
+        // The new fields never fill an Art. 27 element, and blanks do not count.
+        let only = ImpactWorksheet {
+            societal_impacts: "Labour market effects".into(),
+            foreseeable_misuse: " \n ".into(),
+            ..ImpactWorksheet::default()
+        };
+        let e = evaluate(&only);
+        assert_eq!(e.missing, evaluate(&ImpactWorksheet::default()).missing);
+        assert_eq!(e.status, ImpactStatus::Incomplete);
+        assert_eq!(
+            fields(&e.iso42001_missing),
+            [
+                ("impact.processes", "ISO/IEC 42001 6.1.4"),
+                ("impact.foreseeable_misuse", "ISO/IEC 42001 6.1.4"),
+                ("impact.affected_groups", "ISO/IEC 42001 A.5.4"),
+                ("impact.risks", "ISO/IEC 42001 A.5.4"),
+            ]
+        );
+        // An invalid rating makes both incomplete; no worksheet is `missing`.
+        w.risks[0].right = "no_such_right".into();
+        let e = evaluate(&w);
+        assert_eq!(
+            (e.status, e.iso42001_status),
+            (ImpactStatus::Incomplete, ImpactStatus::Incomplete)
+        );
+        assert!(e.iso42001_missing.is_empty());
+        assert_eq!(
+            ImpactEvaluation::missing().iso42001_status,
+            ImpactStatus::Missing
+        );
+    }
+
+    #[test]
+    fn the_42001_fields_are_written_only_when_given() {
+        let v = serde_json::to_value(sample()).unwrap();
+        assert!(v.get("societal_impacts").is_none() && v.get("foreseeable_misuse").is_none());
+        let mut w = sample();
+        w.societal_impacts = "Energy use of retraining".into();
+        let v = serde_json::to_value(&w).unwrap();
+        assert_eq!(v["societal_impacts"], "Energy use of retraining");
+        let back: ImpactWorksheet = serde_json::from_value(v).unwrap();
+        assert_eq!(back, w);
+        // An evaluation serialised before these fields existed still reads.
+        let mut old = serde_json::to_value(evaluate(&sample())).unwrap();
+        let o = old.as_object_mut().unwrap();
+        o.remove("iso42001_status");
+        o.remove("iso42001_missing");
+        let e: ImpactEvaluation = serde_json::from_value(old).unwrap();
+        assert_eq!(e.iso42001_status, ImpactStatus::Missing);
     }
 
     #[test]

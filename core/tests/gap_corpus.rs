@@ -394,3 +394,79 @@ fn fria_notification_is_checked_as_of_the_day() {
             .all(|f| f.key != "gap.f.fria" || f.system.as_deref() != Some("Credit limit model"))
     );
 }
+
+#[test]
+fn the_42001_worksheet_fields_feed_a_5_5_and_6_1_4_modestly() {
+    // hr-tech-provider: A.5.5 self-assessed at 4 with evidence, 6.1.4 at 1;
+    // the worksheet of the one system has neither societal impacts nor
+    // foreseeable misuse.
+    let path = gap_support::corpus_dir().join("hr-tech-provider/aims.toml");
+    let (mut aims, mut systems) = gap_support::load(&path).unwrap();
+    let as_of = gap_support::date("2026-11-29");
+    let keys = |r: &GapResult| -> Vec<(String, String)> {
+        r.findings
+            .iter()
+            .filter(|f| f.key.starts_with("gap.f.no_"))
+            .map(|f| (f.ref_.clone(), f.severity.as_str().to_owned()))
+            .collect()
+    };
+    let base = gap(&aims, &systems, as_of);
+    // 6.1.4 is not claimed (maturity 1): only the A.5.5 observation.
+    assert_eq!(
+        keys(&base),
+        [("A.5.5".to_owned(), "observation".to_owned())]
+    );
+    let sys = &base.systems[0];
+    assert_eq!(
+        sys.impact
+            .iso42001_missing
+            .iter()
+            .map(|m| m.field.as_str())
+            .collect::<Vec<_>>(),
+        ["impact.foreseeable_misuse", "impact.societal_impacts"]
+    );
+    assert!(base.controls["A.5.5"].inventory_evidence.is_empty());
+
+    // Recording societal impacts removes the observation and is a record
+    // for A.5.5; the Art. 27 status and the other items do not move.
+    let sheet = systems[0].1.impact.as_mut().unwrap();
+    sheet.societal_impacts = "Fewer older applicants hired across the sector".into();
+    let filled = gap(&aims, &systems, as_of);
+    assert!(keys(&filled).is_empty());
+    assert_eq!(filled.systems[0].impact.status, sys.impact.status);
+    assert_eq!(
+        filled.controls["A.5.5"].inventory_evidence,
+        ["impact worksheet (societal impacts): Applicant ranking assistant"]
+    );
+    assert_eq!(filled.score, base.score);
+    // ... which is enough evidence for a claimed A.5.5 without file evidence.
+    aims.controls.get_mut("A.5.5").unwrap().evidence.clear();
+    assert_eq!(
+        gap(&aims, &systems, as_of).controls["A.5.5"]
+            .status
+            .as_str(),
+        "met"
+    );
+    systems[0].1.impact.as_mut().unwrap().societal_impacts = " ".into();
+    assert_eq!(
+        gap(&aims, &systems, as_of).controls["A.5.5"]
+            .status
+            .as_str(),
+        "partial"
+    );
+
+    // Claiming 6.1.4 makes the missing misuse an observation (never a
+    // nonconformity); recording it removes the observation.
+    aims.clauses.get_mut("6.1.4").unwrap().maturity = Some(3);
+    let claimed = gap(&aims, &systems, as_of);
+    assert!(keys(&claimed).contains(&("6.1.4".to_owned(), "observation".to_owned())));
+    systems[0].1.impact.as_mut().unwrap().foreseeable_misuse =
+        "Ranking reused to select staff for dismissal".into();
+    let r = gap(&aims, &systems, as_of);
+    assert!(!keys(&r).iter().any(|(id, _)| id == "6.1.4"));
+    // An excluded A.5.5 is no claim.
+    let a55 = aims.controls.get_mut("A.5.5").unwrap();
+    a55.applicable = false;
+    a55.justification = "No societal reach".into();
+    assert!(keys(&gap(&aims, &systems, as_of)).is_empty());
+}

@@ -116,6 +116,16 @@ test('a full AIMS assessment: the screen, the exports and the CLI agree; no requ
   await page.locator('#ak-rlik-0').selectOption('2');
   await page.locator('#ak-rsev-0').selectOption('3');
   assert.equal(await page.locator('#ak-impact-status').innerText(), 'complete');
+  // ISO/IEC 42001 beyond Art. 27: societal impacts (A.5.5) and foreseeable
+  // misuse (6.1.4) are reported apart and never change the Art. 27 status.
+  assert.equal(await page.locator('#ak-impact-iso-status').innerText(), 'incomplete');
+  assert.match(await page.locator('#ak-impact-iso').innerText(), /A\.5\.5/);
+  assert.match(await page.locator('label[for="ak-w-societal"]').innerText(), /ISO\/IEC 42001 A\.5\.5/);
+  assert.match(await page.locator('label[for="ak-w-misuse"]').innerText(), /ISO\/IEC 42001 6\.1\.4/);
+  await page.locator('#ak-w-societal').fill('Proctoring at scale normalises surveillance in education');
+  await page.locator('#ak-w-misuse').fill('Flags used as proof of cheating without review');
+  assert.equal(await page.locator('#ak-impact-iso-status').innerText(), 'complete');
+  assert.equal(await page.locator('#ak-impact-status').innerText(), 'complete');
   assert.equal(await page.locator('.ak-heatmap svg').count(), 2, 'heat maps before and after');
   assert.match(await page.locator('.ak-heatmap svg').first().getAttribute('aria-label'), /1 rated/);
   await page.screenshot({ path: join(ARTIFACTS, 'impact-worksheet.png'), fullPage: true });
@@ -144,6 +154,13 @@ test('a full AIMS assessment: the screen, the exports and the CLI agree; no requ
     assert.equal(shown.roadmap, gap.roadmap.length, `${file.filename}: roadmap length`);
     assert.equal(gap.systems[0].impact.status, 'complete');
     assert.equal(gap.systems[0].impact.notified, '2026-11-20', `${file.filename}: Art. 27(3) date`);
+    // The exported file carries the 42001 fields and the CLI reads them.
+    assert.ok(file.text.includes('Proctoring at scale normalises surveillance in education'), `${file.filename}: societal_impacts`);
+    assert.ok(file.text.includes('Flags used as proof of cheating without review'), `${file.filename}: foreseeable_misuse`);
+    assert.match(file.text, /"?societal_impacts"?\s*[:=]/, `${file.filename}: field name`);
+    assert.equal(gap.systems[0].impact.iso42001_status, 'complete', `${file.filename}: 42001 elements`);
+    assert.deepEqual(gap.systems[0].impact.iso42001_missing, []);
+    assert.deepEqual(gap.controls['A.5.5'].inventory_evidence, [`impact worksheet (societal impacts): ${gap.systems[0].name}`]);
     assert.ok(gap.soa.find((r) => r.control === 'A.5.2').required_by.includes('Art. 27'));
   }
 
@@ -159,11 +176,14 @@ test('a full AIMS assessment: the screen, the exports and the CLI agree; no requ
   assert.equal(roadmapCsv.text.trim().split('\r\n').length - 1, gap.roadmap.length);
   assert.ok(md.text.includes('Example University'));
   assert.ok(md.text.includes('teaching \\| exams'), 'user text is escaped in Markdown');
+  assert.ok(md.text.includes('Impacts on society (ISO/IEC 42001 A.5.5):** Proctoring at scale normalises surveillance in education'), 'societal impacts in Markdown');
+  assert.ok(md.text.includes('Reasonably foreseeable misuse (ISO/IEC 42001 6.1.4):** Flags used as proof of cheating without review'), 'misuse in Markdown');
   assert.ok(!soaCsv.text.includes(',=CMD') && !roadmapCsv.text.includes(',=CMD'), 'no live formula in CSV');
 
   // The report on screen, and its print preview.
   const report = await page.locator('.ak-report').innerText();
   assert.match(report, /Example University/);
+  assert.match(report, /Flags used as proof of cheating without review/);
   assert.match(report, new RegExp(gap.rules_version.replace(/\./g, '\\.')));
   assert.equal(await page.locator('.ak-report tr[data-control]').count(), 38);
   assert.equal(await page.locator('.ak-report .ak-rep-inventory tr[data-system]').count(), 1);

@@ -320,12 +320,33 @@ const WORKSHEET_EVIDENCE: &[&str] = &["8.4", "A.5.3", "A.5.4"];
 /// Items held below `met` while a FRIA worksheet is missing.
 const FRIA_CAPPED: &[&str] = &["6.1.4", "8.4", "A.5.2", "A.5.3", "A.5.4", "A.5.5"];
 
+/// Whether a system's worksheet exists and has the 42001 element `field`
+/// (`impact.societal_impacts`, ...) filled in.
+fn sheet_has(e: &ImpactEvaluation, field: &str) -> bool {
+    e.iso42001_status != ImpactStatus::Missing
+        && !e.iso42001_missing.iter().any(|m| m.field == field)
+}
+
+/// The self-assessment says the item is in place (maturity >= 3, not excluded).
+fn claimed(ctx: &Ctx, id: &str) -> bool {
+    ctx.item(id)
+        .is_some_and(|r| r.status != Status::NotApplicable && r.maturity.is_some_and(|m| m >= 3))
+}
+
 fn item_results(ctx: &Ctx) -> BTreeMap<String, ItemResult> {
     let worksheets: Vec<String> = ctx
         .systems
         .iter()
         .filter(|s| s.impact.status == ImpactStatus::Complete)
         .map(|s| format!("impact worksheet: {}", s.name))
+        .collect();
+    // A.5.5: worksheets that record impacts on society (whether or not
+    // their Art. 27 part is complete).
+    let societal: Vec<String> = ctx
+        .systems
+        .iter()
+        .filter(|s| sheet_has(&s.impact, "impact.societal_impacts"))
+        .map(|s| format!("impact worksheet (societal impacts): {}", s.name))
         .collect();
     let cap_reason = (!ctx.fria_gaps.is_empty()).then(|| {
         let names: Vec<&str> = ctx.fria_gaps.iter().map(|g| g.system.as_str()).collect();
@@ -356,6 +377,8 @@ fn item_results(ctx: &Ctx) -> BTreeMap<String, ItemResult> {
         };
         let inventory_evidence = if WORKSHEET_EVIDENCE.contains(&item.id.as_str()) {
             worksheets.clone()
+        } else if item.id == "A.5.5" {
+            societal.clone()
         } else {
             Vec::new()
         };
@@ -843,6 +866,45 @@ fn findings(ctx: &Ctx) -> Vec<Finding> {
     }
     for (s, uncovered) in ctx.systems.iter().zip(&ctx.uncovered) {
         system_findings(s, uncovered, &mut out);
+    }
+    // A worksheet that leaves out a 42001 element the self-assessment claims
+    // is in place: an observation (the element may be recorded elsewhere),
+    // never a nonconformity. Systems without a worksheet are left to the
+    // FRIA findings above.
+    for (id, field, key, what, citation) in [
+        (
+            "A.5.5",
+            "impact.societal_impacts",
+            "gap.f.no_societal_impacts",
+            "control A.5.5 (societal impacts) is self-assessed as in place, but the system's impact worksheet records no impacts on society",
+            "ISO/IEC 42001 A.5.5",
+        ),
+        (
+            "6.1.4",
+            "impact.foreseeable_misuse",
+            "gap.f.no_foreseeable_misuse",
+            "clause 6.1.4 is self-assessed as in place, but the system's impact worksheet records no reasonably foreseeable misuse",
+            "ISO/IEC 42001 6.1.4",
+        ),
+    ] {
+        if !claimed(ctx, id) {
+            continue;
+        }
+        for s in ctx.systems.iter().filter(|s| {
+            s.impact.iso42001_status != ImpactStatus::Missing && !sheet_has(&s.impact, field)
+        }) {
+            out.push(finding(
+                id,
+                Severity::Observation,
+                (
+                    format!("\"{}\": {what}.", s.name),
+                    key,
+                    args([("system", s.name.clone())]),
+                ),
+                citation.into(),
+                Some(&s.name),
+            ));
+        }
     }
     out
 }

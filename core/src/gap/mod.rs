@@ -12,12 +12,16 @@
 //! - `met`: maturity >= 3 **and** evidence.
 //!
 //! The inventory feeds 6.1.4, 8.4 and A.5: a completed `[impact]` worksheet
-//! counts as evidence for 8.4, A.5.3 and A.5.4 (`inventory_evidence`), and
+//! counts as evidence for 8.4, A.5.3 and A.5.4 (`inventory_evidence`), one
+//! that records societal impacts (`impact.societal_impacts`) for A.5.5, and
 //! while any system that needs a FRIA (an obligation citing Art. 27) lacks a
 //! complete worksheet, 6.1.4, 8.4 and A.5.2-A.5.5 cannot be `met`: they are
 //! held at `partial` (`capped` says why). A complete worksheet whose results
 //! were not notified to the market surveillance authority by `as_of`
-//! (`impact.notified`, Art. 27(3)) is a finding on A.8.5.
+//! (`impact.notified`, Art. 27(3)) is a finding on A.8.5. Where A.5.5 or
+//! 6.1.4 is self-assessed as in place (maturity >= 3) but a system's
+//! worksheet records no societal impacts or no foreseeable misuse, that
+//! system gets an observation (never a nonconformity) on that item.
 //!
 //! Which controls the inventory makes necessary (`soa[].required_by`) comes
 //! only from the obligations each system's triage gives it on `as_of`

@@ -304,6 +304,26 @@ pub fn markdown(aims: &AimsFile, gap: &GapResult, lang: Lang) -> String {
                 e(&m.citation)
             );
         }
+        if sheet.is_some() {
+            let _ = writeln!(
+                o,
+                "- **{}:** {}",
+                &l("impact.iso42001.status"),
+                &l(&format!(
+                    "impact.status.{}",
+                    impact_status(&s.impact.iso42001_status)
+                ))
+            );
+            for m in &s.impact.iso42001_missing {
+                let _ = writeln!(
+                    o,
+                    "- {}: `{}` ({})",
+                    &l("impact.missing"),
+                    e(&m.field),
+                    e(&m.citation)
+                );
+            }
+        }
     }
     if !any {
         let _ = writeln!(o, "\n{}", &l("impact.none"));
@@ -335,6 +355,21 @@ fn worksheet(o: &mut String, w: &ImpactWorksheet, lang: Lang) {
     }
     if let Some(d) = w.notified {
         let _ = writeln!(o, "- **{}:** {}", l("impact.notified"), d.long(lang));
+    }
+    // The 42001 extension fields, with their reference (not Art. 27 elements).
+    for (k, cite, v) in [
+        (
+            "impact.societal_impacts",
+            "ISO/IEC 42001 A.5.5",
+            &w.societal_impacts,
+        ),
+        (
+            "impact.foreseeable_misuse",
+            "ISO/IEC 42001 6.1.4",
+            &w.foreseeable_misuse,
+        ),
+    ] {
+        let _ = writeln!(o, "- **{} ({cite}):** {}", l(k), e(v));
     }
     if w.risks.is_empty() {
         return;

@@ -293,3 +293,52 @@ fn markdown_report_shows_the_fria_notification_date() {
         "{de}"
     );
 }
+
+#[test]
+fn markdown_report_shows_the_42001_worksheet_fields() {
+    // Societal impacts (A.5.5) and foreseeable misuse (6.1.4) are printed
+    // with their reference, and the 42001 elements get their own status and
+    // missing list next to the Art. 27 ones.
+    const BANK: &str = include_str!("../../tests/corpus/gap/bank-fria/aims.toml");
+    let mut aims = parse_aims(BANK, SourceFormat::Toml).unwrap();
+    if let Some(SystemRef::Inline(s)) = aims.systems.first_mut() {
+        if let Some(w) = s.impact.as_mut() {
+            w.societal_impacts = "Credit gets *tighter* in poorer districts".into();
+        }
+    }
+    let g = gap(&aims, &[], Date::new(2028, 1, 15).unwrap());
+    let en = markdown(&aims, &g, Lang::En);
+    assert!(
+        en.contains(
+            "- **Impacts on society (ISO/IEC 42001 A.5.5):** Credit gets \\*tighter\\* in poorer districts"
+        ),
+        "{en}"
+    );
+    assert_eq!(
+        en.matches("- **Reasonably foreseeable misuse (ISO/IEC 42001 6.1.4):** \n")
+            .count(),
+        2,
+        "{en}"
+    );
+    assert_eq!(
+        en.matches("- **ISO/IEC 42001 elements (6.1.4, A.5.4, A.5.5):** incomplete")
+            .count(),
+        2
+    );
+    assert_eq!(
+        en.matches("- Still empty: `impact.foreseeable\\_misuse` (ISO/IEC 42001 6.1.4)")
+            .count(),
+        2
+    );
+    assert_eq!(
+        en.matches("`impact.societal\\_impacts` (ISO/IEC 42001 A.5.5)")
+            .count(),
+        1,
+        "only the second system lacks societal impacts"
+    );
+    let de = markdown(&aims, &g, Lang::De);
+    assert!(
+        de.contains("- **Gesellschaftliche Auswirkungen (ISO/IEC 42001 A.5.5):** Credit"),
+        "{de}"
+    );
+}

@@ -402,6 +402,8 @@ const IMPACT_FIELDS: &[&str] = &[
     "remedies",
     "risks",
     "notified",
+    "societal_impacts",
+    "foreseeable_misuse",
 ];
 const RISK_FIELDS: &[&str] = &[
     "harm",
@@ -456,6 +458,8 @@ fn impact(node: &Node) -> Result<ImpactWorksheet, InputError> {
             "oversight" => w.oversight = get_str(value, &path)?,
             "remedies" => w.remedies = get_str(value, &path)?,
             "notified" => w.notified = Some(get_date(value, &path)?),
+            "societal_impacts" => w.societal_impacts = get_str(value, &path)?,
+            "foreseeable_misuse" => w.foreseeable_misuse = get_str(value, &path)?,
             "risks" => {
                 let Node::Arr(items) = value else {
                     return Err(wrong(

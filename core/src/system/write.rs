@@ -231,4 +231,80 @@ mod tests {
         );
         assert_eq!(to_toml(&old), BASE);
     }
+
+    #[test]
+    fn the_42001_worksheet_fields_parse_and_round_trip() {
+        let sheet = "[impact]\nprocesses = \"Ranking\"\nremedies = \"HR review\"\n";
+        let text = format!(
+            "{BASE}{sheet}societal_impacts = \"Fewer older workers hired\\nin the region\"\nforeseeable_misuse = \"Used to pick staff for dismissal\"\n"
+        );
+        let sys = parse_system(&text, SourceFormat::Toml).unwrap();
+        let w = sys.impact.clone().unwrap();
+        assert_eq!(
+            (w.societal_impacts.as_str(), w.foreseeable_misuse.as_str()),
+            (
+                "Fewer older workers hired\nin the region",
+                "Used to pick staff for dismissal"
+            )
+        );
+        assert_eq!(w.processes, "Ranking");
+        let (toml, json) = (to_toml(&sys), to_json(&sys));
+        assert!(
+            toml.contains("foreseeable_misuse = \"Used to pick staff for dismissal\""),
+            "{toml}"
+        );
+        assert!(
+            json.contains("\"societal_impacts\": \"Fewer older workers hired\\nin the region\""),
+            "{json}"
+        );
+        assert_eq!(parse_system(&toml, SourceFormat::Toml).unwrap(), sys);
+        assert_eq!(parse_system(&json, SourceFormat::Json).unwrap(), sys);
+        // A worksheet without them parses as before and is written without them.
+        let old = parse_system(&format!("{BASE}{sheet}"), SourceFormat::Toml).unwrap();
+        let w = old.impact.clone().unwrap();
+        assert!(w.societal_impacts.is_empty() && w.foreseeable_misuse.is_empty());
+        let (toml, json) = (to_toml(&old), to_json(&old));
+        for out in [&toml, &json] {
+            assert!(
+                !out.contains("societal_impacts") && !out.contains("foreseeable_misuse"),
+                "{out}"
+            );
+        }
+        assert_eq!(parse_system(&toml, SourceFormat::Toml).unwrap(), old);
+        // Precise errors: wrong type and a misspelt name.
+        let e = parse_system(
+            &format!("{BASE}[impact]\nsocietal_impacts = [\"a\"]\n"),
+            SourceFormat::Toml,
+        )
+        .unwrap_err();
+        assert_eq!(
+            (e.kind, e.field.as_str()),
+            (crate::InputErrorKind::WrongType, "impact.societal_impacts")
+        );
+        let e = parse_system(
+            "{\"format\": \"aimskit-system/1\", \"name\": \"X\", \"impact\": {\"foreseeable_misuse\": 3}}",
+            SourceFormat::Json,
+        )
+        .unwrap_err();
+        assert_eq!(
+            (e.kind, e.field.as_str()),
+            (
+                crate::InputErrorKind::WrongType,
+                "impact.foreseeable_misuse"
+            )
+        );
+        let e = parse_system(
+            &format!("{BASE}[impact]\nforseeable_misuse = \"x\"\n"),
+            SourceFormat::Toml,
+        )
+        .unwrap_err();
+        assert_eq!(
+            (e.kind, e.field.as_str(), e.did_you_mean.as_deref()),
+            (
+                crate::InputErrorKind::UnknownField,
+                "impact.forseeable_misuse",
+                Some("foreseeable_misuse")
+            )
+        );
+    }
 }

@@ -119,6 +119,10 @@ pub enum ImpactEdit {
     ResidualSeverity(usize, Option<u8>),
     /// Art. 27(3): the day the results were notified, or not (yet).
     Notified(Option<Date>),
+    /// ISO/IEC 42001 A.5.5: impacts on society (not an Art. 27 element).
+    SocietalImpacts(String),
+    /// ISO/IEC 42001 6.1.4: reasonably foreseeable misuse (not an Art. 27 element).
+    ForeseeableMisuse(String),
 }
 
 /// An AIMS file read for import, waiting for confirmation.
@@ -527,6 +531,8 @@ fn edit_impact(w: &mut ImpactWorksheet, e: ImpactEdit) {
         ImpactEdit::ResidualLikelihood(i, v) => risk(w, i, |r| r.residual_likelihood = v.map(rate)),
         ImpactEdit::ResidualSeverity(i, v) => risk(w, i, |r| r.residual_severity = v.map(rate)),
         ImpactEdit::Notified(d) => w.notified = d,
+        ImpactEdit::SocietalImpacts(s) => w.societal_impacts = s,
+        ImpactEdit::ForeseeableMisuse(s) => w.foreseeable_misuse = s,
     }
 }
 
@@ -766,6 +772,63 @@ mod tests {
         let out = reduce(&mut s, &mut inv, AimsAction::DropImpact(sid));
         assert!(out.inventory);
         assert!(inv.get(sid).unwrap().file.impact.is_none());
+    }
+
+    #[test]
+    fn the_42001_worksheet_fields_are_edited_and_kept_apart_from_art_27() {
+        let (mut s, mut inv) = (AimsState::default(), Inventory::default());
+        let sid = inv.next_id();
+        inv.systems
+            .push(SystemEntry::imported(sid, SystemFile::new("Ranker")));
+        let edits = [
+            ImpactEdit::Processes("Recruiters pre-select".into()),
+            ImpactEdit::SocietalImpacts("Labour market: fewer older hires".into()),
+            ImpactEdit::ForeseeableMisuse("Used to pick staff for dismissal".into()),
+        ];
+        run(
+            &mut s,
+            &mut inv,
+            std::iter::once(AimsAction::StartImpact(sid))
+                .chain(edits.into_iter().map(|e| AimsAction::EditImpact(sid, e)))
+                .collect(),
+        );
+        let w = inv.get(sid).and_then(|e| e.file.impact.clone()).unwrap();
+        assert_eq!(w.societal_impacts, "Labour market: fewer older hires");
+        assert_eq!(w.foreseeable_misuse, "Used to pick staff for dismissal");
+        let e = aimskit_core::impact::evaluate(&w);
+        // Art. 27 still lacks (b)-(f); the 42001 elements lack only A.5.4.
+        assert_eq!(e.missing.len(), 5);
+        let iso: Vec<&str> = e
+            .iso42001_missing
+            .iter()
+            .map(|m| m.field.as_str())
+            .collect();
+        assert_eq!(iso, ["impact.affected_groups", "impact.risks"]);
+        // The exported AIMS file carries both fields, and core reads them back.
+        let text = aimskit_core::aims::aims_to_toml(&export_file(&s, &inv, today()));
+        assert!(
+            text.contains("societal_impacts = \"Labour market: fewer older hires\""),
+            "{text}"
+        );
+        let back = aimskit_core::aims::parse_aims(&text, aimskit_core::system::SourceFormat::Toml)
+            .unwrap();
+        let Some(aimskit_core::aims::SystemRef::Inline(sys)) = back.systems.first() else {
+            panic!("no inline system in {text}");
+        };
+        assert_eq!(sys.impact.as_ref(), Some(&w));
+        // Clearing a field empties it (and it is no longer written).
+        run(
+            &mut s,
+            &mut inv,
+            vec![AimsAction::EditImpact(
+                sid,
+                ImpactEdit::SocietalImpacts(String::new()),
+            )],
+        );
+        let w = inv.get(sid).and_then(|e| e.file.impact.clone()).unwrap();
+        assert!(w.societal_impacts.is_empty());
+        let text = aimskit_core::aims::aims_to_toml(&export_file(&s, &inv, today()));
+        assert!(!text.contains("societal_impacts") && text.contains("foreseeable_misuse"));
     }
 
     #[test]

@@ -1,4 +1,5 @@
-//! One system's worksheet: Art. 27(1)(a)-(f), the risks and the heat maps.
+//! One system's worksheet: Art. 27(1)(a)-(f), the ISO/IEC 42001 fields beyond
+//! Art. 27 (societal impacts, foreseeable misuse), the risks and the heat maps.
 
 use aimskit_core::impact::{CHARTER_RIGHTS, ImpactEvaluation, ImpactWorksheet};
 use yew::prelude::*;
@@ -65,6 +66,22 @@ pub fn worksheet(props: &WorksheetProps) -> Html {
         html! { <>
             <label for={dom.to_owned()}>{ i.t(key) }<span class="ak-cite">{ format!(" {cite}") }</span></label>
             <textarea id={dom.to_owned()} rows={rows.to_string()} value={value} oninput={edit(make)} />
+        </> }
+    };
+    let missing_list = |m: &[aimskit_core::impact::MissingField]| {
+        m.iter()
+            .map(|m| format!("{} ({})", i.t_or(&m.field, &m.field), m.citation))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    // A 42001 field beyond Art. 27: label with its reference, a hint with
+    // examples (and that it is no Art. 27 element), a text area.
+    let iso_field = |key: &str, cite: &str, dom: &str, value: String, make: fn(String) -> E| {
+        let hint = format!("{dom}-hint");
+        html! { <>
+            <label for={dom.to_owned()}>{ i.t(key) }<span class="ak-cite">{ format!(" {cite}") }</span></label>
+            <textarea id={dom.to_owned()} rows="2" value={value} aria-describedby={hint.clone()} oninput={edit(make)} />
+            <span class="ak-hint ak-span2" id={hint}>{ i.t(&format!("{key}.hint")) }</span>
         </> }
     };
     let risk_edit = |n: usize, make: fn(usize, String) -> E| {
@@ -154,8 +171,13 @@ pub fn worksheet(props: &WorksheetProps) -> Html {
                 { " " }{ if props.needs_fria { i.t("impact.needs_fria.explain") } else { i.t("impact.optional.explain") } }</p>
             { for (!props.eval.missing.is_empty()).then(|| html! {
                 <p class="ak-missing">{ i.t("impact.missing") }{ ": " }
-                    { props.eval.missing.iter().map(|m| format!("{} ({})", i.t_or(&m.field, &m.field), m.citation)).collect::<Vec<_>>().join(", ") }</p>
+                    { missing_list(&props.eval.missing) }</p>
             }) }
+            <p id="ak-impact-iso">{ i.t("impact.iso42001.status") }{ ": " }
+                <span class={status_class(props.eval.iso42001_status)} id="ak-impact-iso-status">{ i.t(status_key(props.eval.iso42001_status)) }</span>
+                { for (!props.eval.iso42001_missing.is_empty()).then(|| html! { <>
+                    { "; " }{ i.t("impact.missing") }{ ": " }{ missing_list(&props.eval.iso42001_missing) }
+                </> }) }</p>
             <fieldset class="ak-group ak-grid2">
                 <legend>{ i.t("impact.art27") }</legend>
                 { field("impact.processes", "Art. 27(1)(a)", "ak-w-processes", w.processes.clone(), E::Processes, 2) }
@@ -177,6 +199,11 @@ pub fn worksheet(props: &WorksheetProps) -> Html {
                         Callback::from(move |e: Event| send(&app, A::EditImpact(id, E::Notified(input_value(&e).parse().ok()))))
                     }} />
                 </> }) }
+            </fieldset>
+            <fieldset class="ak-group ak-grid2">
+                <legend>{ i.t("impact.iso42001") }</legend>
+                { iso_field("impact.societal_impacts", "ISO/IEC 42001 A.5.5", "ak-w-societal", w.societal_impacts.clone(), E::SocietalImpacts) }
+                { iso_field("impact.foreseeable_misuse", "ISO/IEC 42001 6.1.4", "ak-w-misuse", w.foreseeable_misuse.clone(), E::ForeseeableMisuse) }
             </fieldset>
             <fieldset class="ak-group">
                 <legend>{ i.t("impact.risks") }<span class="ak-cite">{ " Art. 27(1)(d)" }</span></legend>

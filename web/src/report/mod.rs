@@ -73,6 +73,8 @@ pub fn report_view() -> Html {
                     <dt>{ i.t("impact.affected_groups") }</dt><dd>{ w.affected_groups.join(", ") }</dd>
                     <dt>{ i.t("impact.oversight") }</dt><dd>{ &w.oversight }</dd>
                     <dt>{ i.t("impact.remedies") }</dt><dd>{ &w.remedies }</dd>
+                    <dt>{ i.t("impact.societal_impacts") }{ " (ISO/IEC 42001 A.5.5)" }</dt><dd>{ &w.societal_impacts }</dd>
+                    <dt>{ i.t("impact.foreseeable_misuse") }{ " (ISO/IEC 42001 6.1.4)" }</dt><dd>{ &w.foreseeable_misuse }</dd>
                 </dl>
                 { for (!w.risks.is_empty()).then(|| html! { <>
                     <div class="ak-table-wrap" tabindex="0" role="region" aria-label={i.tf("ui.table.region", &[("title", &format!("{}: {}", e.file.name, i.t("impact.risks")))])}><table class="ak-table">
