@@ -16,6 +16,10 @@ export async function consume(el: Element): Promise<string> {
   const labels: string[] = vocabulary('de').map((e) => e.label);
   const aims: AimsFile = validateAims('format = "aimskit-aims/1"\norganisation = "X"\nsystems = ["a.toml"]\n');
   const g: GapResult = gap(aims, { 'a.toml': sys }, '2026-11-29');
+  const sheet: SystemFile = { format: 'aimskit-system/1', name: 'FRIA', impact: { processes: 'p', affected_groups: ['a'], societal_impacts: 's', notified: '2027-12-01', risks: [{ harm: 'h', likelihood: 3, severity: 4 }] } };
+  // @ts-expect-error affected groups are a list of strings
+  const badSheet: SystemFile = { format: 'aimskit-system/1', name: 'X', impact: { affected_groups: 'applicants' } };
+  const fria: string = g.systems.map((s) => `${s.impact.status}/${s.impact.iso42001_status}/${s.impact.highest_residual ?? '-'}`).join(' ');
   const score: number = g.score + g.pdca.do + node.gap(aims, { 'a.toml': 'format = "aimskit-system/1"\nname = "A"\n' }).score;
   const titles: string[] = catalogue('de').items.filter((i) => i.kind === 'control').map((i) => i.title);
   // @ts-expect-error systems is a map of path -> file, not an array
@@ -31,5 +35,5 @@ export async function consume(el: Element): Promise<string> {
   }
   // @ts-expect-error the format is "toml" | "json"
   validateSystem('x', 'yaml');
-  return `${sys.name} ${result.tier} ${labels.length} ${score} ${titles.length} ${placed} ${node.triage(legacy).tier} ${badDate.name} ${badFlag.name}`;
+  return `${sys.name} ${result.tier} ${labels.length} ${score} ${titles.length} ${placed} ${node.triage(legacy).tier} ${badDate.name} ${badFlag.name} ${sheet.name} ${badSheet.name} ${fria}`;
 }

@@ -58,7 +58,35 @@ export interface SystemFile {
   for_public_authorities?: boolean;
   /** Optional: available to the public to report a criminal offence (Art. 50(1)); left out = not said. */
   public_crime_reporting?: boolean;
+  /** The impact worksheet (spec/aims-file.md section 3). */
+  impact?: ImpactWorksheet;
   [field: string]: unknown;
+}
+/** One risk of harm in the impact worksheet (Art. 27(1)(d)); ratings 1..5. */
+export interface ImpactRisk {
+  harm: string; right?: string; likelihood: number; severity: number; mitigation?: string;
+  residual_likelihood?: number | null; residual_severity?: number | null;
+}
+/** The shared impact worksheet: AI Act Art. 27(1)(a)-(f) and ISO/IEC 42001 6.1.4 / 8.4 / A.5. */
+export interface ImpactWorksheet {
+  processes?: string; period_and_frequency?: string; affected_groups?: string[]; oversight?: string; remedies?: string;
+  /** Beyond the spec: impacts on society (42001 A.5.5). */
+  societal_impacts?: string;
+  /** Beyond the spec: reasonably foreseeable misuse (42001 6.1.4; AI Act Art. 3(13)). */
+  foreseeable_misuse?: string;
+  risks?: ImpactRisk[];
+  /** Beyond the spec: the day the results were notified to the market surveillance authority (Art. 27(3)), `YYYY-MM-DD`. */
+  notified?: string;
+}
+export type ImpactStatus = "missing" | "incomplete" | "complete";
+export type RiskBand = "low" | "medium" | "high" | "very_high";
+export interface RiskLevel { likelihood: number; severity: number; score: number; band: RiskBand }
+/** Core's evaluation of a worksheet: Art. 27 completeness (`status`) and, separately, the 42001 elements (`iso42001_status`). */
+export interface ImpactEvaluation {
+  status: ImpactStatus; missing: { field: string; citation: string }[];
+  iso42001_status: ImpactStatus; iso42001_missing: { field: string; citation: string }[];
+  risks: { index: number; harm: string; right: string; inherent: RiskLevel | null; residual: RiskLevel | null; flags: string[] }[];
+  highest_residual: RiskBand | null; unmitigated: number; residual_high: number; notified?: string;
 }
 /** One obligation in a triage result. */
 export interface Obligation { id: string; role: Role; articles: string[]; applies_from: string; applicable: boolean; title: string }
@@ -119,7 +147,7 @@ export interface GapResult {
   coverage: { total: number; assessed: number; not_assessed: number; not_applicable: number; met: number };
   clause_scores: Record<string, number>; objective_scores: Record<string, number | null>;
   pitfall_details: { id: string; title: string; explanation: string; what_to_do: string; citation: string; because: string; key?: string; args?: Record<string, string> }[];
-  systems: { name: string; triage: TriageResult; needs_fria: boolean; impact: Record<string, unknown> }[];
+  systems: { name: string; triage: TriageResult; needs_fria: boolean; impact: ImpactEvaluation }[];
 }
 /** Validates an AIMS file and returns it in its normalised JSON form; throws an AimskitError. */
 export function validateAims(input: FileInput, format?: InputFormat): AimsFile;
