@@ -551,7 +551,33 @@ fn has_role(file: &SystemFile, roles: &[Role]) -> bool {
 }
 
 fn maybe_annex_iii(file: &SystemFile) -> bool {
-    !file.annex_iii.is_empty() || is_unsure(file, F::AnnexIii)
+    !file.annex_iii.is_empty() || is_unsure(file, F::AnnexIii) || implied_annex_iii(file)
+}
+
+/// An Annex III point the triage derives from Art. 5 answers: 1(c) for
+/// emotion recognition allowed for medical or safety reasons, 1(a) for a
+/// real-time RBI system (Art. 3(41)-(42)) when the use is allowed under an
+/// Art. 5(1)(h) exception or we are not (only) its deployer, the one
+/// operator the use ban binds.
+fn implied_annex_iii(file: &SystemFile) -> bool {
+    let has_art5 = |p: Art5Practice| file.art5.contains(&p);
+    let has_exc = |e: Art5Exception| file.art5_exceptions.contains(&e);
+    let emotion = has_art5(Art5Practice::F) && has_exc(Art5Exception::FMedicalOrSafety);
+    let rbi = has_art5(Art5Practice::H)
+        && (has_exc(Art5Exception::HI)
+            || has_exc(Art5Exception::HIi)
+            || has_exc(Art5Exception::HIii)
+            || has_role(
+                file,
+                &[
+                    Role::Provider,
+                    Role::Importer,
+                    Role::Distributor,
+                    Role::AuthorisedRepresentative,
+                    Role::ProductManufacturer,
+                ],
+            ));
+    emotion || rbi
 }
 
 fn maybe_annex_i(file: &SystemFile) -> bool {
@@ -943,6 +969,31 @@ mod tests {
             },
         );
         assert!(shown(&f, &a).contains(&"art6_3"));
+    }
+
+    #[test]
+    fn art6_3_is_asked_for_the_annex_iii_point_art5_implies() {
+        // A real-time RBI system is Annex III 1(a): its provider may rely
+        // on Art. 6(3) (Art. 6(4)/49(2) then apply), its deployer is bound
+        // by the use ban and owes nothing else.
+        let mut f = SystemFile::new("x");
+        f.art5 = vec![Art5Practice::H];
+        f.roles = vec![Role::Deployer];
+        let a = BTreeSet::new();
+        assert!(!shown(&f, &a).contains(&"art6_3"));
+        f.roles = vec![Role::Provider];
+        assert!(shown(&f, &a).contains(&"art6_3"));
+        f.roles = vec![Role::Deployer];
+        f.art5_exceptions = vec![Art5Exception::HIi];
+        assert!(shown(&f, &a).contains(&"art6_3"));
+        // Emotion recognition allowed for medical or safety reasons is 1(c).
+        let mut g = SystemFile::new("y");
+        g.roles = vec![Role::Deployer];
+        g.art5 = vec![Art5Practice::F];
+        assert!(!shown(&g, &a).contains(&"public_body"));
+        g.art5_exceptions = vec![Art5Exception::FMedicalOrSafety];
+        assert!(shown(&g, &a).contains(&"public_body"));
+        assert!(shown(&g, &a).contains(&"art6_3"));
     }
 
     #[test]

@@ -783,6 +783,7 @@ fn obligations(cx: &mut Cx<'_>, sys: &SystemFile, class: &Classification, roles:
         }
     }
     let mark = cx.obligations.len();
+    let flag_mark = cx.flags.len();
     other_duties(cx, sys, class, roles);
     if let Some(c) = cutoff {
         let mut i = 0;
@@ -790,12 +791,36 @@ fn obligations(cx: &mut Cx<'_>, sys: &SystemFile, class: &Classification, roles:
             i += 1;
             i <= mark || o.applies_from < c
         });
+        // The Art. 111(2) questions concern the high-risk duties: when
+        // those are moot (they would start on or after the ban date), so
+        // is the placing date or design change that would move them.
+        let rules = cx.rules;
+        let hr_left = cx.obligations.iter().any(|(_, o)| {
+            rules
+                .obligation(&o.id)
+                .is_some_and(|(_, d)| d.date == "high_risk")
+        });
+        if !hr_left {
+            let mut i = 0;
+            cx.flags.retain(|f| {
+                i += 1;
+                i <= flag_mark || !LEGACY_FLAGS.contains(&f.key.as_str())
+            });
+        }
         if cx.obligations.len() > mark {
             let (c_s, a_s) = (c.to_string(), cx.as_of.to_string());
             cx.fire("art5.until_ban", &[("date", &c_s), ("as_of", &a_s)]);
         }
     }
 }
+
+/// The `needs_review` flags of Art. 111(2), which concern the high-risk duties only.
+const LEGACY_FLAGS: [&str; 4] = [
+    "review.flag.legacy_high_risk",
+    "review.flag.legacy_change_unknown",
+    "review.flag.legacy_change_unknown_public",
+    "review.flag.legacy_public_unknown",
+];
 
 /// Everything but Art. 4 and Art. 5: Art. 5(2) conditions, high risk,
 /// Art. 6(3)-(4) and Art. 50.
@@ -823,7 +848,11 @@ fn other_duties(cx: &mut Cx<'_>, sys: &SystemFile, class: &Classification, roles
     // us (the basis is then not shown, but the duties are ours).
     if !class.annex_iii_hr.is_empty() || !class.annex_i_hr.is_empty() {
         high_risk_obligations(cx, sys, class, roles);
-    } else if !class.derogation.is_empty() && has(Role::Provider) {
+    } else if !class.derogated.is_empty() && has(Role::Provider) {
+        // `derogated`, not `derogation`: the list shown is emptied when the
+        // tier is prohibited, but the provider of a real-time RBI system
+        // (Art. 5(1)(h) bans only the use) that relies on Art. 6(3) owes
+        // Art. 6(4) and 49(2) like any other derogated Annex III provider.
         cx.oblige("derogation.documentation", Role::Provider);
         cx.oblige("derogation.registration", Role::Provider);
         // Art. 49(4): "the registration referred to in paragraphs 1, 2 and

@@ -69,9 +69,10 @@ pub(crate) fn review(
         let mut said: Vec<String> = Vec::new();
         for alt in alts {
             let (r, _) = evaluate(rules, &alt.sys, as_of);
-            let Some(change) = consequence(base, &r) else {
+            let Some(mut change) = consequence(base, &r) else {
                 continue;
             };
+            legacy_part(rules, base, &r, &mut change);
             // The same consequence once per field (e.g. "none applied" when
             // removing the only relevant item already says it).
             if said.contains(&change.text) {
@@ -131,9 +132,10 @@ fn pairs(
                 continue;
             };
             let (r, _) = evaluate(rules, &s2, as_of);
-            let Some(change) = consequence(base, &r) else {
+            let Some(mut change) = consequence(base, &r) else {
                 continue;
             };
+            legacy_part(rules, base, &r, &mut change);
             let mut item = Review::plain(
                 f1.as_str(),
                 format!(
@@ -236,6 +238,55 @@ pub(crate) fn open_fields(
             item
         })
         .collect()
+}
+
+/// Names Art. 111(2) when the other answer changes the obligations because
+/// the transitional rule for legacy high-risk systems would (or would no
+/// longer) apply: exempt until a significant change, or every high-risk
+/// duty from the public-authority date. The obligation lists alone said
+/// what changed but not why, and duties added by the public-authority rule
+/// did not say from when.
+fn legacy_part(rules: &Rules, base: &TriageResult, alt: &TriageResult, change: &mut Change) {
+    let fired =
+        |r: &TriageResult, ids: &[&str]| r.trace.iter().any(|t| ids.contains(&t.rule.as_str()));
+    let exempt = ["high_risk.legacy.exempt"];
+    let public = ["high_risk.legacy.public", "high_risk.legacy.public_unknown"];
+    let obligations = change
+        .parts
+        .iter()
+        .any(|k| k.starts_with("review.p.obligations"));
+    if !obligations {
+        return;
+    }
+    if fired(alt, &exempt) && !fired(base, &exempt) {
+        change.parts.push("review.p.legacy_exempt");
+        change.text.push_str(
+            "; under Art. 111(2) (a high-risk system already on the market whose design has not changed significantly) it would have no high-risk obligations until such a change",
+        );
+    } else if fired(alt, &public) && !fired(base, &public) {
+        let Some(d) = rules.date("high_risk_public_authorities") else {
+            return;
+        };
+        // The generic "added from" part says the same date: keep one.
+        if let Some(i) = change
+            .parts
+            .iter()
+            .position(|k| *k == "review.p.added_from")
+        {
+            change.parts.remove(i);
+            if let Some(cut) = change
+                .text
+                .rfind("; the added obligations would apply from")
+            {
+                change.text.truncate(cut);
+            }
+        }
+        arg(&mut change.args, "public_date", d.to_string());
+        change.parts.push("review.p.legacy_public");
+        change.text.push_str(&format!(
+            "; under Art. 111(2) (a system already on the market, intended to be used by public authorities) its high-risk obligations would apply from {d}"
+        ));
+    }
 }
 
 /// The phrase for `field` answered `value`, and its locale arguments.
@@ -540,6 +591,13 @@ fn consequence(base: &TriageResult, alt: &TriageResult) -> Option<Change> {
             keys.push(k);
         }
         parts.push(part.2);
+        // Added duties that are not yet in force on `as_of` and share one
+        // date: say from when they would apply (else they read as owed now).
+        if let Some(d) = added_date(base, alt) {
+            keys.push("review.p.added_from");
+            arg(&mut args, "added_date", d.to_string());
+            parts.push(format!("the added obligations would apply from {d}"));
+        }
     }
     // The contract lists tier, transparency, GPAI status and obligations: a
     // different list of prohibited practices or high-risk points that
@@ -588,6 +646,20 @@ fn consequence(base: &TriageResult, alt: &TriageResult) -> Option<Change> {
             args,
         })
     }
+}
+
+/// The one date of every obligation `alt` adds to `base` (by role and
+/// ID), when that date is after `as_of`; `None` if they differ, apply
+/// already or none is added.
+fn added_date(base: &TriageResult, alt: &TriageResult) -> Option<Date> {
+    let mut added = alt.obligations.iter().filter(|o| {
+        !base
+            .obligations
+            .iter()
+            .any(|x| x.role == o.role && x.id == o.id)
+    });
+    let first = added.next()?.applies_from;
+    (first > alt.as_of && added.all(|o| o.applies_from == first)).then_some(first)
 }
 
 /// How the obligations differ between `base` and `alt`, compared by role
