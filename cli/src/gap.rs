@@ -220,6 +220,12 @@ fn render_text(r: &GapResult, lang: Lang) -> String {
         } else {
             ""
         };
+        // The ISO/IEC 42001 elements of a worksheet (6.1.4, A.5.4, A.5.5), when there is one.
+        let iso = match sys.impact.iso42001_status {
+            ImpactStatus::Complete => t(lang, "cli.gap.iso_impact_complete"),
+            ImpactStatus::Incomplete => t(lang, "cli.gap.iso_impact_incomplete"),
+            ImpactStatus::Missing => "",
+        };
         let roles = if roles.is_empty() {
             t(lang, "cli.gap.no_roles").to_owned()
         } else {
@@ -228,7 +234,7 @@ fn render_text(r: &GapResult, lang: Lang) -> String {
         let roles = tf(lang, "cli.gap.roles", &[("roles", &roles)]);
         let _ = writeln!(
             s,
-            "  - {}: {}, {roles}{fria}",
+            "  - {}: {}, {roles}{fria}{iso}",
             sys.name,
             sys.triage.tier.as_str()
         );

@@ -230,3 +230,40 @@ fn usage_errors_exit_2() {
     let out = run(&["a.toml", "--fromat", "json"]);
     assert!(text(&out.stderr).contains("did you mean `--format`"));
 }
+
+#[test]
+fn text_output_shows_the_42001_impact_assessment_status() {
+    // The corpus worksheet fills Art. 27(1) but not the 42001 elements
+    // (societal impacts, foreseeable misuse).
+    let src = corpus("hr-tech-provider");
+    let line = |dir: &Path| {
+        let out = run(&[dir.join("aims.toml").to_str().unwrap()]);
+        assert!(out.status.success());
+        let s = text(&out.stdout);
+        s.lines()
+            .find(|l| l.contains("Applicant ranking assistant:"))
+            .unwrap_or_else(|| panic!("no inventory line in:\n{s}"))
+            .to_owned()
+    };
+    assert!(
+        line(&src).ends_with("ISO/IEC 42001 impact assessment (6.1.4, A.5): INCOMPLETE"),
+        "{}",
+        line(&src)
+    );
+    let d = scratch("iso-impact");
+    std::fs::copy(src.join("aims.toml"), d.join("aims.toml")).unwrap();
+    let sys = std::fs::read_to_string(src.join("systems/applicant-ranking.toml")).unwrap();
+    let filled = sys.replacen(
+        "[impact]\n",
+        "[impact]\nsocietal_impacts = \"Fewer older people hired across the sector\"\n\
+         foreseeable_misuse = \"Ranking used to reject without review\"\n",
+        1,
+    );
+    assert_ne!(filled, sys);
+    std::fs::write(d.join("systems/applicant-ranking.toml"), filled).unwrap();
+    assert!(
+        line(&d).ends_with("ISO/IEC 42001 impact assessment (6.1.4, A.5): complete"),
+        "{}",
+        line(&d)
+    );
+}
