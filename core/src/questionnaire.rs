@@ -8,8 +8,13 @@
 //!
 //! - [`visible`] decides whether a question matters given the answers so far
 //!   (ask only what matters: no Art. 6(3) questions without an Annex III
-//!   point, nothing after "not an AI system", ...). Only *answered* facts
-//!   settle anything, and a fact marked "not sure" never settles anything.
+//!   point, ticked or implied by an Art. 5 fact; after "not an AI system"
+//!   only the model questions, ...). Only *answered* facts settle anything,
+//!   and a fact marked "not sure" never settles anything. The flow mirrors
+//!   the engine: `tests/questionnaire_flow.rs` answers every skipped
+//!   question every way for generated answer sets and checks that the
+//!   triage outcome does not change (docs/legal-notes.md, "Questionnaire
+//!   flow").
 //! - [`apply`] writes an [`Answer`] into a [`SystemFile`], including its
 //!   `unsure` list.
 //!
@@ -31,8 +36,13 @@
 //! let q = question(QuestionId::AI_SYSTEM).unwrap();
 //! apply(q, &Answer::Bool(false), &mut file).unwrap();
 //! answered.insert(q.id);
-//! // Once it is settled that this is not an AI system, nothing else is asked.
-//! assert_eq!(visible_questions(&file, &answered).len(), 1);
+//! // Once it is settled that this is not an AI system, only the model
+//! // question is left (a file may describe a general-purpose AI model alone).
+//! let left: Vec<&str> = visible_questions(&file, &answered)
+//!     .iter()
+//!     .map(|q| q.id.as_str())
+//!     .collect();
+//! assert_eq!(left, ["ai_system", "gpai.provider"]);
 //! ```
 
 use std::collections::BTreeSet;
@@ -47,6 +57,7 @@ use crate::system::{
     sort_ids, sorted_unique,
 };
 use crate::triage::Role;
+use crate::triage::SYSTEMIC_FLOPS;
 
 mod optional;
 
@@ -302,7 +313,7 @@ pub static QUESTIONS: [Question; 27] = [
     q(
         "public_body",
         F::PublicBody,
-        "Art. 27(1)",
+        "Art. 27(1), 26(8), 49(3)-(4)",
         K::YesNo,
         S::Deployer,
     ),
@@ -456,15 +467,40 @@ pub fn choices(q: &Question, file: &SystemFile) -> Vec<&'static str> {
         F::Art50 => ids::<Art50Provision>(),
         F::Art50Exceptions => Art50Exception::ALL
             .iter()
-            .filter(|e| match art50_exception_provision(**e) {
-                Some(p) => file.art50.contains(&p),
-                None => !file.art50.is_empty(),
-            })
+            .filter(|e| art50_exception_open(**e, file))
             .map(|e| e.as_str())
             .collect(),
         F::ValueChain => ids::<ValueChain>(),
         _ => Vec::new(),
     }
+}
+
+/// Whether exception `e` belongs to an Art. 50 paragraph that the file
+/// makes apply. The law-enforcement exception covers every paragraph,
+/// including the Art. 50(3) that the engine reads from an emotion-recognition
+/// or biometric-categorisation system (Annex III 1(b)/(c), Art. 5(1)(f))
+/// when Art. 50(3) itself was not ticked.
+fn art50_exception_open(e: Art50Exception, file: &SystemFile) -> bool {
+    match art50_exception_provision(e) {
+        Some(p) => file.art50.contains(&p),
+        None => {
+            !file.art50.is_empty()
+                || annex_iii_points(file)
+                    .iter()
+                    .any(|p| matches!(p, AnnexIiiPoint::P1B | AnnexIiiPoint::P1C))
+        }
+    }
+}
+
+/// Drops the Art. 50 exceptions that no longer belong to a paragraph.
+fn prune_art50_exceptions(file: &mut SystemFile) {
+    let keep: Vec<Art50Exception> = file
+        .art50_exceptions
+        .iter()
+        .copied()
+        .filter(|e| art50_exception_open(*e, file))
+        .collect();
+    file.art50_exceptions = keep;
 }
 
 /// The Art. 50 fact an exception belongs to (`None`: any of them).
@@ -507,9 +543,10 @@ fn settled(file: &SystemFile, answered: &BTreeSet<QuestionId>, field: FieldName)
 }
 
 /// Exclusions that take the system out of the Act whatever else it does
-/// (Art. 2(3), (4), (6), (8)). Art. 2(10) and 2(12) do not settle the
-/// questions that follow: personal use concerns the deployer side only and
-/// open source does not exempt Art. 5, Art. 50 or high-risk systems.
+/// (Art. 2(3), (4), (6), (8)), the model included. Art. 2(10) and 2(12) do
+/// not settle the questions that follow: personal use concerns the deployer
+/// side only and open source does not exempt Art. 5, Art. 50 or high-risk
+/// systems.
 const FULL_EXCLUSIONS: [Exclusion; 4] = [
     Exclusion::Military,
     Exclusion::ThirdCountryAuthority,
@@ -517,20 +554,69 @@ const FULL_EXCLUSIONS: [Exclusion; 4] = [
     Exclusion::PreMarketResearch,
 ];
 
-/// Answers so far settle that the Act does not apply (not an AI system, a
-/// full exclusion, or no link to the EU at all).
+/// Answers so far settle a full exclusion (Art. 2(3), (4), (6), (8)): it
+/// covers AI systems and models alike, so nothing else is asked.
+fn excluded_settled(file: &SystemFile, answered: &BTreeSet<QuestionId>) -> bool {
+    settled(file, answered, F::Exclusions)
+        && file.exclusions.iter().any(|e| FULL_EXCLUSIONS.contains(e))
+}
+
+/// Answers so far settle that the Act does not apply to the AI system (a
+/// full exclusion, or no link to the EU at all). The model questions do not
+/// depend on it: `gpai.provider` itself says that a model is placed on the
+/// EU market (Art. 2(1)(a)).
 fn outside_settled(file: &SystemFile, answered: &BTreeSet<QuestionId>) -> bool {
     let no_eu_link = settled(file, answered, F::EstablishedInEu)
         && settled(file, answered, F::EuNexus)
         && !file.established_in_eu
         && file.eu_nexus.is_empty();
-    let excluded = settled(file, answered, F::Exclusions)
-        && file.exclusions.iter().any(|e| FULL_EXCLUSIONS.contains(e));
-    no_eu_link || excluded
+    no_eu_link || excluded_settled(file, answered)
 }
 
-/// Answers so far settle a prohibited practice: one is ticked (and not
-/// "not sure") and none of the exceptions offered for it was claimed.
+/// The roles are settled and include a deployer that the Act covers: one
+/// that Art. 2(10) does not take out and that is established in the EU, or
+/// uses the system or its output there (Art. 2(1)(b)-(c)); the bearer of the
+/// Art. 5(1)(h) use ban and of Art. 26 and 27.
+fn settled_deployer(file: &SystemFile, answered: &BTreeSet<QuestionId>) -> bool {
+    let located = (settled(file, answered, F::EstablishedInEu) && file.established_in_eu)
+        || (settled(file, answered, F::EuNexus)
+            && file.eu_nexus.iter().any(|n| {
+                matches!(
+                    n,
+                    NexusKind::UsedInEu | NexusKind::PutIntoService | NexusKind::OutputUsedInEu
+                )
+            }));
+    settled(file, answered, F::Roles)
+        && file.roles.contains(&Role::Deployer)
+        && located
+        && settled(file, answered, F::Exclusions)
+        && !file.exclusions.contains(&Exclusion::PersonalUse)
+}
+
+/// The ban on `practice` binds this operator now, as far as the answers so
+/// far tell, so that nothing but the ban is owed (the engine lists no other
+/// duty then). Art. 5(1)(h) bans only the use by law enforcement, so it
+/// binds a deployer only: its provider, importer or distributor owes the
+/// duties of an Annex III 1(a) system. Art. 5(1)(ba) and (bb) apply from
+/// 2026-12-02 (Art. 113(a) as amended); until then the duties in force bind,
+/// so they settle nothing unless the file's own evaluation date is on or
+/// after that day (the questionnaire has no clock).
+fn ban_binds(practice: Art5Practice, file: &SystemFile, answered: &BTreeSet<QuestionId>) -> bool {
+    match practice {
+        Art5Practice::H => settled_deployer(file, answered),
+        Art5Practice::Ba | Art5Practice::Bb => {
+            let from = crate::triage::rules::built_in()
+                .ok()
+                .and_then(|r| r.date("prohibitions_2026"));
+            matches!((file.as_of, from), (Some(a), Some(d)) if a >= d)
+        }
+        _ => true,
+    }
+}
+
+/// Answers so far settle a prohibited practice whose ban binds: one is
+/// ticked (and not "not sure"), none of the exceptions offered for it was
+/// claimed, and the ban leaves nothing else owed (see [`ban_binds`]).
 fn prohibited_settled(file: &SystemFile, answered: &BTreeSet<QuestionId>) -> bool {
     if !settled(file, answered, F::Art5) {
         return false;
@@ -540,9 +626,10 @@ fn prohibited_settled(file: &SystemFile, answered: &BTreeSet<QuestionId>) -> boo
             .iter()
             .filter(|e| e.practice() == *practice);
         let has_exceptions = exceptions.clone().next().is_some();
-        !has_exceptions
+        let no_exception = !has_exceptions
             || (settled(file, answered, F::Art5Exceptions)
-                && !exceptions.any(|e| file.art5_exceptions.contains(e)))
+                && !exceptions.any(|e| file.art5_exceptions.contains(e)));
+        no_exception && ban_binds(*practice, file, answered)
     })
 }
 
@@ -550,19 +637,18 @@ fn has_role(file: &SystemFile, roles: &[Role]) -> bool {
     is_unsure(file, F::Roles) || file.roles.iter().any(|r| roles.contains(r))
 }
 
-fn maybe_annex_iii(file: &SystemFile) -> bool {
-    !file.annex_iii.is_empty() || is_unsure(file, F::AnnexIii) || implied_annex_iii(file)
-}
-
-/// An Annex III point the triage derives from Art. 5 answers: 1(c) for
+/// The Annex III points the triage derives from Art. 5 answers: 1(c) for
 /// emotion recognition allowed for medical or safety reasons, 1(a) for a
 /// real-time RBI system (Art. 3(41)-(42)) when the use is allowed under an
 /// Art. 5(1)(h) exception or we are not (only) its deployer, the one
-/// operator the use ban binds.
-fn implied_annex_iii(file: &SystemFile) -> bool {
+/// operator the use ban binds (docs/legal-notes.md).
+fn implied_annex_iii(file: &SystemFile) -> Vec<AnnexIiiPoint> {
     let has_art5 = |p: Art5Practice| file.art5.contains(&p);
     let has_exc = |e: Art5Exception| file.art5_exceptions.contains(&e);
-    let emotion = has_art5(Art5Practice::F) && has_exc(Art5Exception::FMedicalOrSafety);
+    let mut out = Vec::new();
+    if has_art5(Art5Practice::F) && has_exc(Art5Exception::FMedicalOrSafety) {
+        out.push(AnnexIiiPoint::P1C);
+    }
     let rbi = has_art5(Art5Practice::H)
         && (has_exc(Art5Exception::HI)
             || has_exc(Art5Exception::HIi)
@@ -577,15 +663,101 @@ fn implied_annex_iii(file: &SystemFile) -> bool {
                     Role::ProductManufacturer,
                 ],
             ));
-    emotion || rbi
+    if rbi {
+        out.push(AnnexIiiPoint::P1A);
+    }
+    out
+}
+
+/// The Annex III points ticked or implied.
+fn annex_iii_points(file: &SystemFile) -> Vec<AnnexIiiPoint> {
+    let mut points = file.annex_iii.clone();
+    for p in implied_annex_iii(file) {
+        if !points.contains(&p) {
+            points.push(p);
+        }
+    }
+    points
+}
+
+fn maybe_annex_iii(file: &SystemFile) -> bool {
+    !annex_iii_points(file).is_empty() || is_unsure(file, F::AnnexIii)
+}
+
+/// An Annex III point ticked or implied for which `pred` holds, or Annex III
+/// "not sure".
+fn maybe_annex_iii_point(file: &SystemFile, pred: impl Fn(AnnexIiiPoint) -> bool) -> bool {
+    is_unsure(file, F::AnnexIii) || annex_iii_points(file).into_iter().any(pred)
+}
+
+/// Point 6(e) (profiling in criminal matters) profiles by definition: the
+/// Art. 6(3) derogation is never available (docs/legal-notes.md).
+fn profiles_by_definition(file: &SystemFile, answered: &BTreeSet<QuestionId>) -> bool {
+    settled(file, answered, F::AnnexIii) && file.annex_iii.contains(&AnnexIiiPoint::P6E)
+}
+
+/// Answers so far settle an Art. 6(3) derogation (a condition without
+/// profiling): the Annex III use case is not high-risk.
+fn derogation_settled(file: &SystemFile, answered: &BTreeSet<QuestionId>) -> bool {
+    settled(file, answered, F::Art6_3)
+        && !file.art6_3.is_empty()
+        && settled(file, answered, F::Profiling)
+        && !file.profiling
+        && !file.annex_iii.contains(&AnnexIiiPoint::P6E)
+}
+
+/// Answers so far settle that the ticked Annex III points are high-risk
+/// through Art. 6(2) (no derogation can apply).
+fn annex_iii_high_risk_settled(file: &SystemFile, answered: &BTreeSet<QuestionId>) -> bool {
+    settled(file, answered, F::AnnexIii)
+        && ((settled(file, answered, F::Art6_3) && file.art6_3.is_empty())
+            || (settled(file, answered, F::Profiling) && file.profiling)
+            || profiles_by_definition(file, answered))
+}
+
+/// The system may be high-risk through Annex III.
+fn maybe_annex_iii_high_risk(file: &SystemFile, answered: &BTreeSet<QuestionId>) -> bool {
+    maybe_annex_iii(file) && !derogation_settled(file, answered)
 }
 
 fn maybe_annex_i(file: &SystemFile) -> bool {
     !file.annex_i.is_empty() || is_unsure(file, F::AnnexI)
 }
 
+/// The system may be high-risk through Annex I (Art. 6(1)).
+fn maybe_annex_i_high_risk(file: &SystemFile, answered: &BTreeSet<QuestionId>) -> bool {
+    maybe_annex_i(file)
+        && (file.annex_i_third_party || !settled(file, answered, F::AnnexIThirdParty))
+}
+
+/// ... through a Section A product (the full regime; Section B has only the
+/// Art. 2(2) articles).
+fn maybe_section_a_high_risk(file: &SystemFile, answered: &BTreeSet<QuestionId>) -> bool {
+    maybe_annex_i_high_risk(file, answered)
+        && (is_unsure(file, F::AnnexI) || file.annex_i.iter().any(|p| !p.is_section_b()))
+}
+
+/// The system may be high-risk by either route.
+fn maybe_high_risk(file: &SystemFile, answered: &BTreeSet<QuestionId>) -> bool {
+    maybe_annex_iii_high_risk(file, answered) || maybe_annex_i_high_risk(file, answered)
+}
+
+/// The system may be high-risk with the Chapter III duties of Art. 16 and
+/// 26 (Annex III, or an Annex I Section A product).
+fn maybe_full_high_risk(file: &SystemFile, answered: &BTreeSet<QuestionId>) -> bool {
+    maybe_annex_iii_high_risk(file, answered) || maybe_section_a_high_risk(file, answered)
+}
+
 fn gpai(file: &SystemFile) -> GpaiFacts {
     file.gpai.clone().unwrap_or_default()
+}
+
+/// Answers so far settle systemic risk (compute above 10^25 FLOP or a
+/// designation, Art. 51).
+fn systemic_settled(file: &SystemFile, answered: &BTreeSet<QuestionId>) -> bool {
+    let g = gpai(file);
+    (settled(file, answered, F::GpaiTrainingFlops) && g.training_flops > SYSTEMIC_FLOPS)
+        || (settled(file, answered, F::GpaiDesignated) && g.designated)
 }
 
 /// Whether `q` matters given the answers so far (`answered` = the questions
@@ -594,9 +766,19 @@ pub fn visible(q: &Question, file: &SystemFile, answered: &BTreeSet<QuestionId>)
     if q.field == Field::Fact(F::AiSystem) {
         return true;
     }
-    // "Not an AI system" settles everything.
+    // The model axis (Art. 51-55) does not depend on the system: a file may
+    // describe a model alone (`ai_system = false`), and placing a model on
+    // the EU market is its own link to the EU. Only a full exclusion
+    // (Art. 2(3)-(8): "AI systems or models") settles it.
+    if q.section == S::Gpai {
+        return !excluded_settled(file, answered) && gpai_visible(q, file, answered);
+    }
+    // "Not an AI system" settles everything else, except what the model's
+    // duties depend on: an establishment in the EU (Art. 54) and a full
+    // exclusion (Art. 2(3)-(8)).
     if settled(file, answered, F::AiSystem) && !file.ai_system {
-        return false;
+        let model = gpai(file).provider || is_unsure(file, F::GpaiProvider);
+        return model && matches!(q.field, Field::Fact(F::EstablishedInEu | F::Exclusions));
     }
     if q.section == S::Scope {
         return true;
@@ -612,31 +794,70 @@ pub fn visible(q: &Question, file: &SystemFile, answered: &BTreeSet<QuestionId>)
     match field {
         F::Art5 => true,
         F::Art5Exceptions => !choices(q, file).is_empty(),
-        _ if prohibited && q.section != S::Gpai => false,
+        _ if prohibited => false,
         F::AnnexIThirdParty => maybe_annex_i(file),
-        F::Art6_3 | F::Profiling => maybe_annex_iii(file),
-        F::ValueChain => has_role(
-            file,
-            &[
-                Role::Deployer,
-                Role::Importer,
-                Role::Distributor,
-                Role::ProductManufacturer,
-            ],
-        ),
+        F::Art6_3 => maybe_annex_iii(file) && !profiles_by_definition(file, answered),
+        // Profiling only blocks a derogation (Art. 6(3) third subparagraph).
+        F::Profiling => {
+            maybe_annex_iii(file)
+                && !profiles_by_definition(file, answered)
+                && !(settled(file, answered, F::Art6_3) && file.art6_3.is_empty())
+        }
+        // Art. 25(1): any operator ("any other third party") becomes the
+        // provider of a high-risk system; a substantial modification or a
+        // new purpose is also a significant change (Art. 111(2)).
+        F::ValueChain => maybe_high_risk(file, answered),
         F::Art50Exceptions => !choices(q, file).is_empty(),
-        F::PublicBody | F::PublicService => {
-            has_role(file, &[Role::Deployer]) && maybe_annex_iii(file)
+        F::PublicBody => {
+            // Art. 26(8), 27, 49(3), 26(10) and the Art. 111(2) public
+            // deployer; Art. 49(4): an area 1 system of a public body is
+            // registered in the secure section, by its provider too.
+            (has_role(file, &[Role::Deployer]) && maybe_full_high_risk(file, answered))
+                || maybe_annex_iii_point(file, |p| p.area() == 1)
+        }
+        F::PublicService => {
+            // Only Art. 27(1): moot when the deployer is a public body or
+            // the point is 5(b)/(c) (the assessment is owed anyway) or 2
+            // (never owed).
+            let public_body = settled(file, answered, F::PublicBody) && file.public_body;
+            let fria_by_point = annex_iii_high_risk_settled(file, answered)
+                && file
+                    .annex_iii
+                    .iter()
+                    .any(|p| matches!(p, AnnexIiiPoint::P5B | AnnexIiiPoint::P5C));
+            has_role(file, &[Role::Deployer])
+                && maybe_annex_iii_high_risk(file, answered)
+                && maybe_annex_iii_point(file, |p| p != AnnexIiiPoint::P2)
+                && !public_body
+                && !fria_by_point
         }
         F::WorkplaceUse => {
-            has_role(file, &[Role::Deployer]) && (maybe_annex_iii(file) || maybe_annex_i(file))
-        }
-        F::GpaiProvider => has_role(file, &[Role::Provider]),
-        F::GpaiTrainingFlops | F::GpaiDesignated | F::GpaiOpenSource | F::GpaiPlacedBefore => {
-            has_role(file, &[Role::Provider])
-                && (gpai(file).provider || is_unsure(file, F::GpaiProvider))
+            // Art. 26(7); a 4(b) system is used on workers by definition.
+            let workers = annex_iii_high_risk_settled(file, answered)
+                && file.annex_iii.contains(&AnnexIiiPoint::P4B);
+            has_role(file, &[Role::Deployer]) && maybe_full_high_risk(file, answered) && !workers
         }
         _ => true,
+    }
+}
+
+/// The model questions: whether we place a model at all, then its details
+/// only for a model provider (or one not sure of it).
+fn gpai_visible(q: &Question, file: &SystemFile, answered: &BTreeSet<QuestionId>) -> bool {
+    let provider = gpai(file).provider || is_unsure(file, F::GpaiProvider);
+    match q.field {
+        Field::Fact(F::GpaiProvider) => true,
+        Field::Fact(F::GpaiTrainingFlops | F::GpaiPlacedBefore) => provider,
+        // A designation adds nothing once compute above 10^25 FLOP presumes
+        // systemic risk (Art. 51(2); the notification follows the compute).
+        Field::Fact(F::GpaiDesignated) => {
+            provider
+                && !(settled(file, answered, F::GpaiTrainingFlops)
+                    && gpai(file).training_flops > SYSTEMIC_FLOPS)
+        }
+        // The open-source relief does not apply with systemic risk (Art. 53(2)).
+        Field::Fact(F::GpaiOpenSource) => provider && !systemic_settled(file, answered),
+        _ => provider,
     }
 }
 
@@ -656,8 +877,10 @@ pub fn visible_questions(
 /// relevant is answered.
 pub fn answered_by_file(file: &SystemFile) -> BTreeSet<QuestionId> {
     let mut answered: BTreeSet<QuestionId> = BTreeSet::new();
-    // Visibility grows as more is answered; iterate to a fixed point.
-    loop {
+    // Answered facts make questions relevant and others moot; iterate to a
+    // fixed point (bounded, so that two questions that ever hid each other
+    // could not loop; the flow tests check that the bound is never reached).
+    for _ in 0..=QUESTIONS.len() {
         // `extend`, not `collect`: collecting into a set sorts a vector first
         // (one more sort instantiation in the wasm); inserting gives the same set.
         let mut next = BTreeSet::new();
@@ -667,6 +890,7 @@ pub fn answered_by_file(file: &SystemFile) -> BTreeSet<QuestionId> {
         }
         answered = next;
     }
+    answered
 }
 
 /// The answer the file currently holds for `q` (what the form shows).
@@ -824,19 +1048,18 @@ fn set_ids(
             let art5 = file.art5.clone();
             file.art5_exceptions
                 .retain(|e| art5.contains(&e.practice()));
+            prune_art50_exceptions(file);
         }
         F::Art5Exceptions => file.art5_exceptions = parse_ids(q, ids)?,
         F::AnnexI => file.annex_i = parse_ids(q, ids)?,
-        F::AnnexIii => file.annex_iii = parse_ids(q, ids)?,
+        F::AnnexIii => {
+            file.annex_iii = parse_ids(q, ids)?;
+            prune_art50_exceptions(file);
+        }
         F::Art6_3 => file.art6_3 = parse_ids(q, ids)?,
         F::Art50 => {
             file.art50 = parse_ids(q, ids)?;
-            let art50 = file.art50.clone();
-            file.art50_exceptions
-                .retain(|e| match art50_exception_provision(*e) {
-                    Some(p) => art50.contains(&p),
-                    None => !art50.is_empty(),
-                });
+            prune_art50_exceptions(file);
         }
         F::Art50Exceptions => file.art50_exceptions = parse_ids(q, ids)?,
         F::ValueChain => file.value_chain = parse_ids(q, ids)?,
@@ -942,7 +1165,33 @@ mod tests {
         let mut f = SystemFile::new("x");
         let mut a = BTreeSet::new();
         ask(&mut f, &mut a, "ai_system", Answer::Bool(false));
-        assert_eq!(shown(&f, &a), vec!["ai_system"]);
+        // Only the model question stays: a file may describe a model alone,
+        // and the engine evaluates the model axis whatever the system is.
+        assert_eq!(shown(&f, &a), vec!["ai_system", "gpai.provider"]);
+        ask(&mut f, &mut a, "gpai.provider", Answer::Bool(false));
+        assert_eq!(shown(&f, &a), vec!["ai_system", "gpai.provider"]);
+        // A model provider is asked what its duties depend on (Art. 2(3)-(8)
+        // exclusions, Art. 54 establishment) and the model's details.
+        ask(&mut f, &mut a, "gpai.provider", Answer::Bool(true));
+        assert_eq!(
+            shown(&f, &a),
+            vec![
+                "ai_system",
+                "established_in_eu",
+                "exclusions",
+                "gpai.provider",
+                "gpai.training_flops",
+                "gpai.designated",
+                "gpai.open_source",
+                "gpai.placed_before"
+            ]
+        );
+        ask(&mut f, &mut a, "exclusions", ids(&["2.6"]));
+        assert_eq!(
+            shown(&f, &a),
+            vec!["ai_system", "established_in_eu", "exclusions"]
+        );
+        ask(&mut f, &mut a, "exclusions", ids(&[]));
         ask(&mut f, &mut a, "ai_system", Answer::NotSure);
         assert!(f.ai_system, "not sure keeps the default (true)");
         assert_eq!(f.unsure, vec![FieldName::AiSystem]);
@@ -1084,7 +1333,225 @@ mod tests {
                 && s.contains(&"workplace_use")
                 && s.contains(&"value_chain")
         );
-        assert!(!s.contains(&"gpai.provider"));
+        // Whoever places a model on the EU market is its provider, whatever
+        // the role for this system (Art. 3(3), 2(1)(a)).
+        assert!(s.contains(&"gpai.provider") && s.contains(&"gpai.training_flops"));
+        ask(&mut f, &mut a, "gpai.provider", Answer::Bool(false));
+        assert!(!shown(&f, &a).contains(&"gpai.training_flops"));
+    }
+
+    /// A deployer established in the EU with nothing excluded: the Act
+    /// covers it (settled).
+    fn eu_deployer(f: &mut SystemFile, a: &mut BTreeSet<QuestionId>) {
+        ask(f, a, "roles", ids(&["deployer"]));
+        ask(f, a, "established_in_eu", Answer::Bool(true));
+        ask(f, a, "exclusions", ids(&[]));
+    }
+
+    #[test]
+    fn annex_iii_points_implied_by_art5_open_the_annex_iii_questions() {
+        // Emotion recognition at work allowed for safety reasons is Annex III
+        // 1(c): Art. 6(3), profiling, Art. 26(7), Art. 27 and the placing
+        // date matter although no Annex III point was ticked.
+        let mut f = SystemFile::new("x");
+        let mut a = BTreeSet::new();
+        eu_deployer(&mut f, &mut a);
+        ask(&mut f, &mut a, "art5", ids(&["5.1.f"]));
+        ask(
+            &mut f,
+            &mut a,
+            "art5_exceptions",
+            ids(&["5.1.f.medical_or_safety"]),
+        );
+        ask(&mut f, &mut a, "annex_iii", ids(&[]));
+        let s = shown(&f, &a);
+        for q in [
+            "art6_3",
+            "profiling",
+            "value_chain",
+            "public_body",
+            "public_service",
+            "workplace_use",
+            "first_placed_on_market",
+        ] {
+            assert!(s.contains(&q), "{q} not asked: {s:?}");
+        }
+        // The Art. 50(3) duty it implies can be excepted for law enforcement.
+        let q = question(QuestionId::from_id("art50_exceptions").unwrap()).unwrap();
+        assert_eq!(choices(q, &f), vec!["law_enforcement"]);
+        assert!(s.contains(&"art50_exceptions"));
+    }
+
+    #[test]
+    fn profiling_only_when_a_derogation_condition_is_claimed() {
+        let mut f = SystemFile::new("x");
+        let mut a = BTreeSet::new();
+        ask(&mut f, &mut a, "annex_iii", ids(&["4.a"]));
+        assert!(shown(&f, &a).contains(&"profiling"), "not answered yet");
+        ask(&mut f, &mut a, "art6_3", ids(&[]));
+        assert!(!shown(&f, &a).contains(&"profiling"));
+        ask(&mut f, &mut a, "art6_3", ids(&["d"]));
+        assert!(shown(&f, &a).contains(&"profiling"));
+        // 6(e) profiles by definition: neither question matters.
+        ask(&mut f, &mut a, "annex_iii", ids(&["6.e"]));
+        let s = shown(&f, &a);
+        assert!(!s.contains(&"profiling") && !s.contains(&"art6_3"), "{s:?}");
+    }
+
+    #[test]
+    fn a_ban_settles_only_what_it_makes_moot() {
+        // Art. 5(1)(h) bans the use: its provider owes the duties of a 1(a)
+        // system, so the walk-through goes on.
+        let mut f = SystemFile::new("x");
+        let mut a = BTreeSet::new();
+        ask(&mut f, &mut a, "roles", ids(&["provider"]));
+        ask(&mut f, &mut a, "established_in_eu", Answer::Bool(true));
+        ask(&mut f, &mut a, "exclusions", ids(&[]));
+        ask(&mut f, &mut a, "art5", ids(&["5.1.h"]));
+        ask(&mut f, &mut a, "art5_exceptions", ids(&[]));
+        let s = shown(&f, &a);
+        assert!(s.contains(&"art6_3") && s.contains(&"art50"), "{s:?}");
+        // For a deployer the ban binds: nothing else is asked.
+        ask(&mut f, &mut a, "roles", ids(&["deployer"]));
+        let s = shown(&f, &a);
+        assert!(!s.contains(&"art6_3") && !s.contains(&"art50"), "{s:?}");
+
+        // Art. 5(1)(ba) applies from 2026-12-02: until then the duties in
+        // force bind, and the questionnaire has no clock.
+        let mut f = SystemFile::new("y");
+        let mut a = BTreeSet::new();
+        ask(&mut f, &mut a, "roles", ids(&["provider"]));
+        ask(&mut f, &mut a, "art5", ids(&["5.1.ba"]));
+        assert!(shown(&f, &a).contains(&"art50"));
+        f.as_of = Date::new(2026, 12, 1);
+        assert!(shown(&f, &a).contains(&"art50"));
+        f.as_of = Date::new(2026, 12, 2);
+        assert!(!shown(&f, &a).contains(&"art50"));
+        // Any other practice settles at once.
+        f.as_of = None;
+        ask(&mut f, &mut a, "art5", ids(&["5.1.ba", "5.1.e"]));
+        assert!(!shown(&f, &a).contains(&"art50"));
+    }
+
+    #[test]
+    fn value_chain_for_every_operator_but_only_when_high_risk_is_possible() {
+        let mut f = SystemFile::new("x");
+        let mut a = BTreeSet::new();
+        ask(&mut f, &mut a, "roles", ids(&["provider"]));
+        ask(&mut f, &mut a, "annex_iii", ids(&[]));
+        ask(&mut f, &mut a, "annex_i", ids(&[]));
+        assert!(!shown(&f, &a).contains(&"value_chain"));
+        // A provider's own substantial modification is a significant change
+        // (Art. 111(2)); an authorised representative that rebrands becomes
+        // the provider (Art. 25(1)(a)).
+        ask(&mut f, &mut a, "annex_iii", ids(&["4.a"]));
+        assert!(shown(&f, &a).contains(&"value_chain"));
+        ask(&mut f, &mut a, "roles", ids(&["authorised_representative"]));
+        assert!(shown(&f, &a).contains(&"value_chain"));
+        ask(&mut f, &mut a, "art6_3", ids(&["a"]));
+        ask(&mut f, &mut a, "profiling", Answer::Bool(false));
+        assert!(!shown(&f, &a).contains(&"value_chain"), "derogated");
+    }
+
+    #[test]
+    fn public_body_for_biometric_providers_and_public_service_only_when_it_decides() {
+        // Art. 49(4): a public body's area 1 system is registered in the
+        // secure section, also by its provider.
+        let mut f = SystemFile::new("x");
+        let mut a = BTreeSet::new();
+        ask(&mut f, &mut a, "roles", ids(&["provider"]));
+        ask(&mut f, &mut a, "annex_iii", ids(&["4.a"]));
+        assert!(!shown(&f, &a).contains(&"public_body"));
+        ask(&mut f, &mut a, "annex_iii", ids(&["1.a"]));
+        assert!(shown(&f, &a).contains(&"public_body"));
+        assert!(!shown(&f, &a).contains(&"public_service"));
+
+        let mut f = SystemFile::new("y");
+        let mut a = BTreeSet::new();
+        eu_deployer(&mut f, &mut a);
+        ask(&mut f, &mut a, "annex_iii", ids(&["4.b"]));
+        assert!(shown(&f, &a).contains(&"public_service"));
+        assert!(
+            shown(&f, &a).contains(&"workplace_use"),
+            "4(b) may derogate"
+        );
+        ask(&mut f, &mut a, "art6_3", ids(&[]));
+        // 4(b) is used on workers by definition (Art. 26(7)).
+        assert!(!shown(&f, &a).contains(&"workplace_use"));
+        ask(&mut f, &mut a, "public_body", Answer::Bool(true));
+        assert!(!shown(&f, &a).contains(&"public_service"));
+        ask(&mut f, &mut a, "public_body", Answer::Bool(false));
+        assert!(shown(&f, &a).contains(&"public_service"));
+        // 5(b): the assessment is owed whoever deploys it.
+        ask(&mut f, &mut a, "annex_iii", ids(&["4.b", "5.b"]));
+        assert!(!shown(&f, &a).contains(&"public_service"));
+        // Point 2 alone: never owed.
+        ask(&mut f, &mut a, "annex_iii", ids(&["2"]));
+        assert!(!shown(&f, &a).contains(&"public_service"));
+    }
+
+    #[test]
+    fn model_questions_follow_the_model_not_the_system() {
+        // No EU link for the system: a model placed on the EU market is its
+        // own link (Art. 2(1)(a)).
+        let mut f = SystemFile::new("x");
+        let mut a = BTreeSet::new();
+        ask(&mut f, &mut a, "established_in_eu", Answer::Bool(false));
+        ask(&mut f, &mut a, "eu_nexus", ids(&[]));
+        let s = shown(&f, &a);
+        assert!(
+            !s.contains(&"annex_iii") && s.contains(&"gpai.provider"),
+            "{s:?}"
+        );
+        ask(&mut f, &mut a, "gpai.provider", Answer::Bool(true));
+        let s = shown(&f, &a);
+        assert!(s.contains(&"gpai.designated") && s.contains(&"gpai.open_source"));
+        // Compute above 10^25 FLOP: systemic anyway, no open-source relief.
+        ask(&mut f, &mut a, "gpai.training_flops", Answer::Number(2e25));
+        let s = shown(&f, &a);
+        assert!(!s.contains(&"gpai.designated") && !s.contains(&"gpai.open_source"));
+        ask(&mut f, &mut a, "gpai.training_flops", Answer::Number(1e24));
+        ask(&mut f, &mut a, "gpai.designated", Answer::Bool(true));
+        let s = shown(&f, &a);
+        assert!(s.contains(&"gpai.designated") && !s.contains(&"gpai.open_source"));
+        // A full exclusion covers models too.
+        ask(&mut f, &mut a, "exclusions", ids(&["2.3"]));
+        assert!(!shown(&f, &a).contains(&"gpai.provider"));
+    }
+
+    #[test]
+    fn crime_reporting_not_asked_when_the_interaction_is_obvious() {
+        let mut f = SystemFile::new("x");
+        let mut a = BTreeSet::new();
+        ask(&mut f, &mut a, "roles", ids(&["provider"]));
+        ask(&mut f, &mut a, "art50", ids(&["50.1"]));
+        ask(
+            &mut f,
+            &mut a,
+            "art50_exceptions",
+            ids(&["law_enforcement"]),
+        );
+        assert!(shown(&f, &a).contains(&"public_crime_reporting"));
+        ask(
+            &mut f,
+            &mut a,
+            "art50_exceptions",
+            ids(&["50.1.obvious", "law_enforcement"]),
+        );
+        assert!(!shown(&f, &a).contains(&"public_crime_reporting"));
+        // Unticking the derived Art. 50(3) basis drops the exception too.
+        let mut g = SystemFile::new("y");
+        let mut b = BTreeSet::new();
+        ask(&mut g, &mut b, "annex_iii", ids(&["1.c"]));
+        ask(
+            &mut g,
+            &mut b,
+            "art50_exceptions",
+            ids(&["law_enforcement"]),
+        );
+        assert_eq!(g.art50_exceptions, vec![Art50Exception::LawEnforcement]);
+        ask(&mut g, &mut b, "annex_iii", ids(&["4.a"]));
+        assert!(g.art50_exceptions.is_empty());
     }
 
     #[test]

@@ -12,7 +12,7 @@ use std::collections::BTreeSet;
 
 use super::{
     Answer, AnswerError, Question, QuestionId, has_role, is_unsure, maybe_annex_i, maybe_annex_iii,
-    settled,
+    maybe_full_high_risk, settled, settled_deployer,
 };
 use crate::Date;
 use crate::system::{Art50Exception, Art50Provision, FieldName as F, SystemFile, ValueChain};
@@ -47,18 +47,11 @@ impl OptionalField {
     }
 }
 
-/// The system may be high-risk with the Chapter III regime (Annex III, or an
-/// Annex I Section A product), as far as the answers so far tell.
+/// The system may be high-risk with the Chapter III regime (Annex III,
+/// ticked or implied by an Art. 5 fact, or an Annex I Section A product), as
+/// far as the answers so far tell.
 fn maybe_high_risk(file: &SystemFile, answered: &BTreeSet<QuestionId>) -> bool {
-    let derogated = settled(file, answered, F::Art6_3)
-        && !file.art6_3.is_empty()
-        && settled(file, answered, F::Profiling)
-        && !file.profiling;
-    let annex_iii = maybe_annex_iii(file) && !derogated;
-    let section_a = file.annex_i.iter().any(|p| !p.is_section_b()) || is_unsure(file, F::AnnexI);
-    let no_third_party = settled(file, answered, F::AnnexIThirdParty) && !file.annex_i_third_party;
-    let annex_i = maybe_annex_i(file) && section_a && !no_third_party;
-    annex_iii || annex_i
+    maybe_full_high_risk(file, answered)
 }
 
 /// The system may be generative under Art. 50(2) with the provider's marking
@@ -113,9 +106,13 @@ pub(super) fn visible(
 ) -> bool {
     match field {
         OptionalField::PublicCrimeReporting => {
+            // An obvious interaction owes no Art. 50(1) notice either way.
+            let obvious = settled(file, answered, F::Art50Exceptions)
+                && file.art50_exceptions.contains(&Art50Exception::Obvious);
             file.art50_exceptions
                 .contains(&Art50Exception::LawEnforcement)
                 && (file.art50.contains(&Art50Provision::Interacts) || is_unsure(file, F::Art50))
+                && !obvious
         }
         OptionalField::FirstPlacedOnMarket => {
             maybe_high_risk(file, answered) || maybe_marking(file, answered)
@@ -127,8 +124,7 @@ pub(super) fn visible(
             // A deployer that is a public body already counts as public use.
             let public_deployer = settled(file, answered, F::PublicBody)
                 && file.public_body
-                && settled(file, answered, F::Roles)
-                && file.roles.contains(&Role::Deployer);
+                && settled_deployer(file, answered);
             maybe_high_risk(file, answered)
                 && !changed_by_value_chain(file)
                 && file.significant_change != Some(true)
@@ -359,6 +355,23 @@ mod tests {
         f.annex_iii = vec![AnnexIiiPoint::P5A];
         assert!(shown(&f, &a).contains(&"for_public_authorities"));
         ask(&mut f, &mut a, "public_body", Answer::Bool(true));
+        // Until it is settled that the Act covers the deployer (Art. 2(1)(b),
+        // 2(10)), the engine may not count it as a public deployer.
+        assert!(shown(&f, &a).contains(&"for_public_authorities"));
+        ask(&mut f, &mut a, "established_in_eu", Answer::Bool(true));
+        let none = || Answer::Ids {
+            ids: vec![],
+            unsure: false,
+        };
+        ask(&mut f, &mut a, "exclusions", none());
+        assert!(!shown(&f, &a).contains(&"for_public_authorities"));
+        let personal = Answer::Ids {
+            ids: vec!["2.10".into()],
+            unsure: false,
+        };
+        ask(&mut f, &mut a, "exclusions", personal);
+        assert!(shown(&f, &a).contains(&"for_public_authorities"));
+        ask(&mut f, &mut a, "exclusions", none());
         assert!(!shown(&f, &a).contains(&"for_public_authorities"));
         ask(&mut f, &mut a, "public_body", Answer::NotSure);
         assert!(shown(&f, &a).contains(&"for_public_authorities"));

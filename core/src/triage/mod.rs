@@ -28,6 +28,7 @@ pub mod rules;
 
 use serde::Serialize;
 
+pub(crate) use eval::SYSTEMIC_FLOPS;
 pub use result::{GpaiStatus, Obligation, Review, Role, Tier, TraceStep, TriageResult};
 
 use crate::Date;
