@@ -36,8 +36,8 @@ const WIDTHS = [1280, 390];
 const STEPS = [
   ['ai_system', ['yes']], ['roles', ['deployer']], ['established_in_eu', ['yes']],
   ['eu_nexus', []], ['exclusions', []], ['art5', []], ['annex_i', []], ['annex_iii', ['5-b']],
-  ['art6_3', []], ['profiling', ['yes']], ['value_chain', []], ['art50', []],
-  ['public_body', ['no']], ['public_service', ['no']], ['workplace_use', ['no']],
+  ['art6_3', []], ['value_chain', []], ['art50', []],
+  ['public_body', ['no']], ['workplace_use', ['no']],
 ];
 
 // How each language writes 2027-12-02 (the FRIA's date) in a table and in

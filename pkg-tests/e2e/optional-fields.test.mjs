@@ -19,7 +19,7 @@ const app = useDist();
 const STEPS = [
   ['ai_system', ['yes']], ['roles', ['provider']], ['established_in_eu', ['yes']],
   ['eu_nexus', ['placed_on_market']], ['exclusions', []], ['art5', []], ['annex_i', []],
-  ['annex_iii', ['4-a']], ['art6_3', []], ['profiling', ['yes']], ['art50', []],
+  ['annex_iii', ['4-a']], ['art6_3', []], ['value_chain', []], ['art50', []],
 ];
 const PLACING_Q = 'When was this type and model of the system first placed on the market or put into service in the EU?';
 const CHANGE_Q = 'Has its design changed significantly since the high-risk obligations started to apply to it?';

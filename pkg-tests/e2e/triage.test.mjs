@@ -33,8 +33,8 @@ const SYSTEMS = [
     steps: [
       ['ai_system', ['yes']], ['roles', ['deployer']], ['established_in_eu', ['yes']],
       ['eu_nexus', []], ['exclusions', []], ['art5', []], ['annex_i', []], ['annex_iii', ['5-b']],
-      ['art6_3', []], ['profiling', ['yes']], ['value_chain', []], ['art50', []],
-      ['public_body', ['no']], ['public_service', ['no']], ['workplace_use', ['no']],
+      ['art6_3', []], ['value_chain', []], ['art50', []],
+      ['public_body', ['no']], ['workplace_use', ['no']],
     ],
     tier: 'high_risk',
     obligations: ['hr.fria', 'hr.deployer_use'],
