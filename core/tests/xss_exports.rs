@@ -71,6 +71,8 @@ fn unescaped_markup(md: &str) -> usize {
 
 /// Cells of an RFC 4180 CSV text.
 fn csv_cells(text: &str) -> Vec<String> {
+    // Exports in every language: BOM first, comma or semicolon between cells.
+    let text = text.trim_start_matches('\u{feff}');
     let mut cells = Vec::new();
     let mut cur = String::new();
     let mut quoted = false;
@@ -84,7 +86,7 @@ fn csv_cells(text: &str) -> Vec<String> {
             (true, '"') => quoted = false,
             (true, c) => cur.push(c),
             (false, '"') => quoted = true,
-            (false, ',') | (false, '\n') => cells.push(std::mem::take(&mut cur)),
+            (false, ',' | ';' | '\n') => cells.push(std::mem::take(&mut cur)),
             (false, '\r') => {}
             (false, c) => cur.push(c),
         }

@@ -179,6 +179,8 @@ test('a full AIMS assessment: the screen, the exports and the CLI agree; no requ
   assert.ok(md.text.includes('Impacts on society (ISO/IEC 42001 A.5.5):** Proctoring at scale normalises surveillance in education'), 'societal impacts in Markdown');
   assert.ok(md.text.includes('Reasonably foreseeable misuse (ISO/IEC 42001 6.1.4):** Flags used as proof of cheating without review'), 'misuse in Markdown');
   assert.ok(!soaCsv.text.includes(',=CMD') && !roadmapCsv.text.includes(',=CMD'), 'no live formula in CSV');
+  // Spreadsheet-ready: UTF-8 with a byte order mark; English uses commas.
+  for (const csv of [soaCsv, roadmapCsv]) assert.ok(csv.text.startsWith('\ufeff'), `${csv.filename}: UTF-8 BOM`);
 
   // The report on screen, and its print preview.
   const report = await page.locator('.ak-report').innerText();

@@ -39,20 +39,37 @@ pub fn coverage_text(lang: Lang, gap: &GapResult) -> String {
     )
 }
 
-/// One CSV cell: formula-injection safe, quoted when needed (RFC 4180).
+/// The field separator of the CSV exports in `lang`: a comma in English, a
+/// semicolon in German, French and Italian, the list separator spreadsheet
+/// programs use in those locales (so opening the file shows columns).
+pub fn csv_separator(lang: Lang) -> char {
+    if lang == Lang::En { ',' } else { ';' }
+}
+
+/// Starts every CSV export: the UTF-8 byte order mark, so spreadsheet
+/// programs read the file as UTF-8 (umlauts, accents) and not in a legacy
+/// code page.
+pub const CSV_BOM: char = '\u{feff}';
+
+/// One CSV cell: formula-injection safe, quoted when needed (RFC 4180; a
+/// cell with either separator is quoted, so it is safe in both).
 pub fn csv_cell(s: &str) -> String {
     let risky = s.starts_with(['=', '+', '-', '@', '\t', '\r']);
     let text = if risky { format!("'{s}") } else { s.to_owned() };
-    if text.contains([',', '"', '\n', '\r']) || risky {
+    if text.contains([',', ';', '"', '\n', '\r']) || risky {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {
         text
     }
 }
 
-fn csv_row(out: &mut String, cells: &[&str]) {
-    let row: Vec<String> = cells.iter().map(|c| csv_cell(c)).collect();
-    out.push_str(&row.join(","));
+fn csv_row(out: &mut String, sep: char, cells: &[&str]) {
+    for (n, c) in cells.iter().enumerate() {
+        if n > 0 {
+            out.push(sep);
+        }
+        out.push_str(&csv_cell(c));
+    }
     out.push_str("\r\n");
 }
 
@@ -93,11 +110,14 @@ fn title(lang: Lang, id: &str) -> &'static str {
 /// The Statement of Applicability as CSV: one row per Annex A control, with
 /// its title, applicability, justification, status and the inventory
 /// obligations that require it. Status and applicability are the spec's IDs
-/// so spreadsheets and scripts can filter on them.
+/// so spreadsheets and scripts can filter on them. UTF-8 with a byte order
+/// mark, separated by [`csv_separator`] (scripts should read the JSON).
 pub fn soa_csv(gap: &GapResult, lang: Lang) -> String {
-    let mut out = String::new();
+    let sep = csv_separator(lang);
+    let mut out = String::from(CSV_BOM);
     csv_row(
         &mut out,
+        sep,
         &[
             "control",
             "title",
@@ -116,6 +136,7 @@ pub fn soa_csv(gap: &GapResult, lang: Lang) -> String {
         let required = row.required_by.join("; ");
         csv_row(
             &mut out,
+            sep,
             &[
                 &row.control,
                 title(lang, &row.control),
@@ -132,17 +153,20 @@ pub fn soa_csv(gap: &GapResult, lang: Lang) -> String {
 /// The roadmap as CSV, most urgent first: position, reference, action,
 /// priority, due date and reason. Action and reason are in `lang`; the
 /// header, the priority and the due date (`YYYY-MM-DD`) stay
-/// machine-readable, as in [`soa_csv`].
+/// machine-readable, as in [`soa_csv`] (same encoding and separator).
 pub fn roadmap_csv(gap: &GapResult, lang: Lang) -> String {
-    let mut out = String::new();
+    let sep = csv_separator(lang);
+    let mut out = String::from(CSV_BOM);
     csv_row(
         &mut out,
+        sep,
         &["order", "ref", "action", "priority", "due", "because"],
     );
     for (n, a) in gap.roadmap.iter().enumerate() {
         let due = a.due.map(|d| d.to_string()).unwrap_or_default();
         csv_row(
             &mut out,
+            sep,
             &[
                 &(n + 1).to_string(),
                 &a.ref_,

@@ -25,8 +25,13 @@ fn university() -> (AimsFile, GapResult) {
     (aims, result)
 }
 
-/// Minimal RFC 4180 reader for the tests: rows of cells.
-fn read_csv(text: &str) -> Vec<Vec<String>> {
+/// Minimal RFC 4180 reader for the tests: rows of cells of an export in
+/// `lang` (checks the byte order mark, splits on the language's separator).
+fn read_csv(text: &str, lang: Lang) -> Vec<Vec<String>> {
+    let sep = csv_separator(lang);
+    let text = text
+        .strip_prefix(CSV_BOM)
+        .expect("a CSV export starts with the BOM");
     let (mut rows, mut row, mut cell) = (Vec::new(), Vec::new(), String::new());
     let mut chars = text.chars().peekable();
     let mut quoted = false;
@@ -39,7 +44,7 @@ fn read_csv(text: &str) -> Vec<Vec<String>> {
             (true, '"') => quoted = false,
             (true, c) => cell.push(c),
             (false, '"') => quoted = true,
-            (false, ',') => row.push(std::mem::take(&mut cell)),
+            (false, c) if c == sep => row.push(std::mem::take(&mut cell)),
             (false, '\r') => {}
             (false, '\n') => {
                 row.push(std::mem::take(&mut cell));
@@ -58,6 +63,7 @@ fn csv_cells_defuse_formulas_and_quote() {
         assert!(cell.starts_with("\"'"), "{risky:?} -> {cell:?}");
     }
     assert_eq!(csv_cell("a,b"), "\"a,b\"");
+    assert_eq!(csv_cell("a;b"), "\"a;b\"");
     assert_eq!(csv_cell("say \"hi\""), "\"say \"\"hi\"\"\"");
     assert_eq!(csv_cell("line\nbreak"), "\"line\nbreak\"");
     assert_eq!(csv_cell("2027-03-31"), "2027-03-31");
@@ -87,7 +93,7 @@ fn markdown_escaping_neutralises_markup() {
 #[test]
 fn soa_csv_has_one_row_per_soa_row() {
     let (_, g) = university();
-    let rows = read_csv(&soa_csv(&g, Lang::En));
+    let rows = read_csv(&soa_csv(&g, Lang::En), Lang::En);
     assert_eq!(
         rows[0],
         [
@@ -110,11 +116,28 @@ fn soa_csv_has_one_row_per_soa_row() {
 }
 
 #[test]
+fn csv_exports_open_in_spreadsheets_of_each_language() {
+    let (_, g) = university();
+    for lang in Lang::ALL {
+        for csv in [soa_csv(&g, lang), roadmap_csv(&g, lang)] {
+            assert!(csv.starts_with('\u{feff}'), "{}: UTF-8 BOM", lang.code());
+            let header = csv.trim_start_matches('\u{feff}').lines().next().unwrap();
+            let sep = if lang == Lang::En { ',' } else { ';' };
+            assert_eq!(header.split(sep).count(), 6, "{}: {header}", lang.code());
+            assert!(!header.contains(if sep == ',' { ';' } else { ',' }));
+        }
+        // Every row has the header's number of cells with the language's separator.
+        let rows = read_csv(&soa_csv(&g, lang), lang);
+        assert!(rows.iter().all(|r| r.len() == 6), "{}", lang.code());
+    }
+}
+
+#[test]
 fn roadmap_csv_has_every_action_in_order() {
     let (_, g) = university();
     assert!(!g.roadmap.is_empty());
     for lang in Lang::ALL {
-        let rows = read_csv(&roadmap_csv(&g, lang));
+        let rows = read_csv(&roadmap_csv(&g, lang), lang);
         assert_eq!(rows.len() - 1, g.roadmap.len());
         for (n, (row, a)) in rows[1..].iter().zip(&g.roadmap).enumerate() {
             assert_eq!(row[0], (n + 1).to_string());
@@ -259,7 +282,7 @@ fn hostile_user_text_is_escaped_everywhere() {
     assert!(md.contains("\\<img src=x\\>"));
     assert!(!md.contains("\n# heading"));
     assert!(md.contains("\\*\\*bold\\*\\*"));
-    let rows = read_csv(&soa_csv(&g, Lang::En));
+    let rows = read_csv(&soa_csv(&g, Lang::En), Lang::En);
     let a75 = rows.iter().find(|r| r[0] == "A.7.5").unwrap();
     assert_eq!(a75[3], "'=HYPERLINK(\"http://x\")|**bold**");
 }

@@ -60,11 +60,11 @@ pub fn export(kind: ExportKind, file: &AimsFile, gap: &GapResult, lang: Lang) ->
         ExportKind::AimsJson => ("aims.json", "application/json", aims_to_json(file)),
         ExportKind::Markdown => (
             "report.md",
-            "text/markdown",
+            "text/markdown;charset=utf-8",
             report::markdown(file, gap, lang),
         ),
-        ExportKind::SoaCsv => ("soa.csv", "text/csv", report::soa_csv(gap, lang)),
-        ExportKind::RoadmapCsv => ("roadmap.csv", "text/csv", report::roadmap_csv(gap, lang)),
+        ExportKind::SoaCsv => ("soa.csv", "text/csv;charset=utf-8", report::soa_csv(gap, lang)),
+        ExportKind::RoadmapCsv => ("roadmap.csv", "text/csv;charset=utf-8", report::roadmap_csv(gap, lang)),
     };
     ExportFile {
         filename: format!("{stem}-{suffix}"),
