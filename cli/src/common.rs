@@ -34,6 +34,8 @@ pub enum Arg {
     Switch(String),
     /// A file or directory.
     Positional(String),
+    /// One of the command's own options with a value (from `valued`).
+    Value(String, String),
 }
 
 const COMMON_FLAGS: [&str; 3] = ["--format", "--as-of", "--lang"];
@@ -42,6 +44,16 @@ const COMMON_FLAGS: [&str; 3] = ["--format", "--as-of", "--lang"];
 /// command's own boolean `switches` and positional arguments are returned in
 /// order. Unknown options are an error with a "did you mean".
 pub fn parse_common(args: &[String], switches: &[&str]) -> Result<(Common, Vec<Arg>), String> {
+    parse_common_with(args, switches, &[])
+}
+
+/// Like [`parse_common`], also taking the command's own options with a
+/// value (`valued`, e.g. `--baseline FILE` or `--baseline=FILE`).
+pub fn parse_common_with(
+    args: &[String],
+    switches: &[&str],
+    valued: &[&str],
+) -> Result<(Common, Vec<Arg>), String> {
     let mut common = Common {
         output: Output::Text,
         as_of: None,
@@ -87,8 +99,12 @@ pub fn parse_common(args: &[String], switches: &[&str]) -> Result<(Common, Vec<A
                     .ok_or_else(|| format!("`--lang` expects en, de, fr or it, found `{v}`"))?;
             }
             f if switches.contains(&f) => rest.push(Arg::Switch(f.to_owned())),
+            f if valued.contains(&f) => {
+                let v = value(f)?;
+                rest.push(Arg::Value(f.to_owned(), v));
+            }
             f if f.starts_with("--") => {
-                let known = COMMON_FLAGS.iter().chain(switches).copied();
+                let known = COMMON_FLAGS.iter().chain(switches).chain(valued).copied();
                 let hint = aimskit_core::suggest::hint(f, known);
                 return Err(format!("unknown option `{f}`{hint}"));
             }
@@ -109,6 +125,12 @@ pub fn format_of(path: &Path) -> SourceFormat {
 /// Reads a UTF-8 text file of at most 1 MiB (checked before reading);
 /// `what` names it in errors ("system file", "AIMS file").
 pub fn read_text(path: &Path, what: &str) -> Result<String, InputError> {
+    read_text_max(path, what, MAX_INPUT_BYTES)
+}
+
+/// Like [`read_text`] with another size cap (`max` bytes, a whole number
+/// of MiB), for files the CLI wrote itself, such as a baseline inventory.
+pub fn read_text_max(path: &Path, what: &str, max: usize) -> Result<String, InputError> {
     let name = path.display().to_string();
     let meta = std::fs::metadata(path).map_err(|e| {
         InputError::new(
@@ -126,12 +148,15 @@ pub fn read_text(path: &Path, what: &str) -> Result<String, InputError> {
         )
         .in_file(&name));
     }
-    if meta.len() > MAX_INPUT_BYTES as u64 {
-        return Err(
-            InputError::new(InputErrorKind::TooLarge, "", "a file of at most 1 MiB")
-                .found(format!("{} bytes", meta.len()))
-                .in_file(&name),
-        );
+    if meta.len() > max as u64 {
+        let mib = max / (1024 * 1024);
+        return Err(InputError::new(
+            InputErrorKind::TooLarge,
+            "",
+            format!("a file of at most {mib} MiB"),
+        )
+        .found(format!("{} bytes", meta.len()))
+        .in_file(&name));
     }
     std::fs::read_to_string(path).map_err(|e| {
         InputError::new(

@@ -35,7 +35,7 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
     for arg in rest {
         match arg {
             Arg::Positional(p) if file.is_none() => file = Some(PathBuf::from(p)),
-            Arg::Positional(p) | Arg::Switch(p) => {
+            Arg::Positional(p) | Arg::Switch(p) | Arg::Value(p, _) => {
                 return Err(format!("one AIMS file expected, found a second one: `{p}`"));
             }
         }

@@ -3,11 +3,13 @@
 use std::process::ExitCode;
 
 mod common;
+mod drift;
 mod gap;
 mod triage;
 
 const USAGE: &str = "usage:
   aimskit triage FILE|DIR... [--format text|json] [--as-of YYYY-MM-DD] [--fail-on-review]
+                 [--baseline PREVIOUS.json] [--fail-on-drift] [--lang en|de|fr|it]
   aimskit gap FILE [--format text|json]
   aimskit --version";
 

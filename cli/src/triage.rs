@@ -1,9 +1,13 @@
-//! `aimskit triage FILE|DIR... [--format text|json] [--as-of YYYY-MM-DD] [--fail-on-review] [--lang en|de|fr|it]`
+//! `aimskit triage FILE|DIR... [--format text|json] [--as-of YYYY-MM-DD] [--fail-on-review]
+//! [--baseline PREVIOUS.json] [--fail-on-drift] [--lang en|de|fr|it]`
 //!
 //! One file prints one `aimskit-triage/1` result; several files or a directory
 //! print an inventory (`aimskit-inventory/1`) with a summary of counts per
-//! tier. Exit status: 0 success, 1 when `--fail-on-review` and any system is
-//! prohibited or needs review, 2 on bad input or usage.
+//! tier. With `--baseline`, what changed since that earlier `--format json`
+//! output is added (a `drift` member in JSON, a section in text; see
+//! `crate::drift`). Exit status: 0 success, 1 when `--fail-on-review` and any
+//! system is prohibited or needs review, or `--fail-on-drift` and anything
+//! changed, 2 on bad input (including the baseline) or usage.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -14,10 +18,10 @@ use aimskit_core::system::parse_system;
 use aimskit_core::triage::{Role, Tier, TriageResult, triage};
 use aimskit_core::{Date, InputError};
 
-use crate::common::{Arg, Output, format_of, parse_common, read_text, today};
+use crate::common::{Arg, Output, format_of, parse_common_with, read_text, today};
 
 /// The format tag of a multi-file result.
-const INVENTORY_FORMAT: &str = "aimskit-inventory/1";
+pub(crate) const INVENTORY_FORMAT: &str = "aimskit-inventory/1";
 
 #[derive(Debug)]
 struct Options {
@@ -25,34 +29,52 @@ struct Options {
     output: Output,
     as_of: Option<Date>,
     fail_on_review: bool,
+    baseline: Option<PathBuf>,
+    fail_on_drift: bool,
     lang: Lang,
 }
 
 fn usage_error(msg: &str) -> ExitCode {
     eprintln!("aimskit triage: {msg}");
     eprintln!(
-        "usage: aimskit triage FILE|DIR... [--format text|json] [--as-of YYYY-MM-DD] [--fail-on-review] [--lang en|de|fr|it]"
+        "usage: aimskit triage FILE|DIR... [--format text|json] [--as-of YYYY-MM-DD] [--fail-on-review] [--baseline PREVIOUS.json] [--fail-on-drift] [--lang en|de|fr|it]"
     );
     ExitCode::from(2)
 }
 
 fn parse_args(args: &[String]) -> Result<Options, String> {
-    let (common, rest) = parse_common(args, &["--fail-on-review"])?;
+    let (common, rest) = parse_common_with(
+        args,
+        &["--fail-on-review", "--fail-on-drift"],
+        &["--baseline"],
+    )?;
     let mut o = Options {
         paths: Vec::new(),
         output: common.output,
         as_of: common.as_of,
         fail_on_review: false,
+        baseline: None,
+        fail_on_drift: false,
         lang: common.lang,
     };
     for arg in rest {
         match arg {
+            Arg::Switch(s) if s == "--fail-on-drift" => o.fail_on_drift = true,
             Arg::Switch(_) => o.fail_on_review = true,
+            Arg::Value(_, v) => {
+                if o.baseline.is_some() {
+                    return Err("`--baseline` given twice".into());
+                }
+                o.baseline = Some(PathBuf::from(v));
+            }
             Arg::Positional(p) => o.paths.push(PathBuf::from(p)),
         }
     }
     if o.paths.is_empty() {
         return Err("no system file or directory given".into());
+    }
+    if o.fail_on_drift && o.baseline.is_none() {
+        return Err("`--fail-on-drift` needs `--baseline PREVIOUS.json`".into());
     }
     Ok(o)
 }
@@ -124,6 +146,15 @@ pub fn run(args: &[String]) -> ExitCode {
     if bad {
         return ExitCode::from(2);
     }
+    // The baseline is taken as written (not re-evaluated).
+    let baseline = match opts.baseline.as_deref().map(crate::drift::load) {
+        None => None,
+        Some(Ok(b)) => Some(b),
+        Some(Err(e)) => {
+            eprintln!("error: baseline: {e}");
+            return ExitCode::from(2);
+        }
+    };
     let today = opts.as_of.or_else(today);
     let mut results: Vec<(PathBuf, TriageResult)> = Vec::new();
     for (p, s) in &systems {
@@ -133,6 +164,9 @@ pub fn run(args: &[String]) -> ExitCode {
         };
         results.push((p.clone(), triage(s, as_of)));
     }
+    let drift = baseline
+        .as_ref()
+        .map(|b| crate::drift::compare(b, &results));
 
     let out = match opts.output {
         Output::Json => {
@@ -147,10 +181,17 @@ pub fn run(args: &[String]) -> ExitCode {
                         })
                         .collect(),
                     summary: summary(&results),
+                    drift: drift.as_ref(),
                 })
             } else {
                 match results.first() {
-                    Some((_, r)) => serde_json::to_string_pretty(r),
+                    Some((_, r)) => match &drift {
+                        None => serde_json::to_string_pretty(r),
+                        Some(d) => serde_json::to_string_pretty(&WithDrift {
+                            result: r,
+                            drift: d,
+                        }),
+                    },
                     None => Ok(String::new()),
                 }
             };
@@ -180,6 +221,10 @@ pub fn run(args: &[String]) -> ExitCode {
                     s.push_str(&format!("  {tier:<14} {n}\n"));
                 }
             }
+            if let Some(d) = &drift {
+                s.push('\n');
+                s.push_str(&crate::drift::render_text(d, opts.lang));
+            }
             s.push_str(&format!("\n{}\n", t(opts.lang, "app.not_legal_advice")));
             s
         }
@@ -193,6 +238,10 @@ pub fn run(args: &[String]) -> ExitCode {
         eprintln!(
             "aimskit triage: failing (--fail-on-review): a system is prohibited or needs review"
         );
+        return ExitCode::from(1);
+    }
+    if opts.fail_on_drift && drift.as_ref().is_some_and(|d| d.changed) {
+        eprintln!("aimskit triage: failing (--fail-on-drift): results changed since the baseline");
         return ExitCode::from(1);
     }
     ExitCode::SUCCESS
@@ -215,6 +264,17 @@ struct Inventory<'a> {
     format: &'static str,
     results: Vec<FileResult<'a>>,
     summary: BTreeMap<&'static str, usize>,
+    /// With `--baseline` only: what changed since then.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    drift: Option<&'a crate::drift::Report>,
+}
+
+/// One result with, after `--baseline`, its `drift` member.
+#[derive(serde::Serialize)]
+struct WithDrift<'a> {
+    #[serde(flatten)]
+    result: &'a TriageResult,
+    drift: &'a crate::drift::Report,
 }
 
 /// One result of an inventory, with the file it came from.
@@ -225,12 +285,12 @@ struct FileResult<'a> {
     result: &'a TriageResult,
 }
 
-fn tier_text(lang: Lang, tier: Tier) -> String {
+pub(crate) fn tier_text(lang: Lang, tier: Tier) -> String {
     t(lang, &format!("cli.tier.{}", tier.as_str())).to_owned()
 }
 
 /// A role as printed: the rule-data ID in English, the role name otherwise.
-fn role_text(lang: Lang, role: Role) -> String {
+pub(crate) fn role_text(lang: Lang, role: Role) -> String {
     match lang {
         Lang::En => role.as_str().replace('_', " "),
         _ => t(lang, &format!("ui.role.{}", role.as_str())).to_owned(),

@@ -4,6 +4,8 @@
 //! - `eval`: which rules fire for a system file (the trace order).
 //! - `review`: the what-if evaluation of `unsure` facts.
 //! - [`result`]: the spec'd result type.
+//! - [`drift`](mod@drift): what changed between two results of one system
+//!   (baseline comparison for CI).
 //!
 //! # Example
 //! ```
@@ -21,6 +23,7 @@
 //! assert_eq!(r.high_risk_basis, ["annex_iii:4.a"]);
 //! ```
 
+pub mod drift;
 mod eval;
 pub mod result;
 mod review;
@@ -28,6 +31,7 @@ pub mod rules;
 
 use serde::Serialize;
 
+pub use drift::{Change, drift};
 pub(crate) use eval::SYSTEMIC_FLOPS;
 pub use result::{GpaiStatus, Obligation, Review, Role, Tier, TraceStep, TriageResult};
 
