@@ -63,8 +63,16 @@ pub fn export(kind: ExportKind, file: &AimsFile, gap: &GapResult, lang: Lang) ->
             "text/markdown;charset=utf-8",
             report::markdown(file, gap, lang),
         ),
-        ExportKind::SoaCsv => ("soa.csv", "text/csv;charset=utf-8", report::soa_csv(gap, lang)),
-        ExportKind::RoadmapCsv => ("roadmap.csv", "text/csv;charset=utf-8", report::roadmap_csv(gap, lang)),
+        ExportKind::SoaCsv => (
+            "soa.csv",
+            "text/csv;charset=utf-8",
+            report::soa_csv(gap, lang),
+        ),
+        ExportKind::RoadmapCsv => (
+            "roadmap.csv",
+            "text/csv;charset=utf-8",
+            report::roadmap_csv(gap, lang),
+        ),
     };
     ExportFile {
         filename: format!("{stem}-{suffix}"),
