@@ -37,7 +37,9 @@ timed "cargo check -p aimskit-core --target wasm32-unknown-unknown" \
 
 step "Native tests (cargo test --workspace)"
 set -o pipefail
-timed "cargo test" bash -c "cargo test --workspace 2>&1 | tee '$LOGS/cargo-test.log'"
+# pipefail inside: `bash -c` does not inherit it, and without it `tee`'s
+# status would hide a failing test run.
+timed "cargo test" bash -c "set -o pipefail; cargo test --workspace 2>&1 | tee '$LOGS/cargo-test.log'"
 
 step "Wasm build: dist/ and the npm package"
 timed "build dist/" bash scripts/build-dist.sh
@@ -54,7 +56,7 @@ fi
 step "pkg-tests in Node and headless Chromium (node --test)"
 mapfile -t tests < <(find pkg-tests -path pkg-tests/node_modules -prune -o -name '*.test.mjs' -print | sort)
 [ "${#tests[@]}" -gt 0 ] || die "no pkg-tests found"
-timed "node --test" bash -c "node --test --test-reporter=spec --test-reporter-destination=stdout ${tests[*]} 2>&1 | tee '$LOGS/node-test.log'"
+timed "node --test" bash -c "set -o pipefail; node --test --test-reporter=spec --test-reporter-destination=stdout ${tests[*]} 2>&1 | tee '$LOGS/node-test.log'"
 
 step "Size report"
 bash scripts/size-report.sh
@@ -81,6 +83,8 @@ cargo_pass=$(grep -Eo 'test result: [a-zA-Z]+\. [0-9]+ passed' "$LOGS/cargo-test
 cargo_fail=$(grep -Eo '[0-9]+ failed' "$LOGS/cargo-test.log" | awk '{s+=$1} END{print s+0}')
 node_pass=$(grep -Eo '^ℹ pass [0-9]+' "$LOGS/node-test.log" | awk '{print $3}' | tail -n1)
 node_fail=$(grep -Eo '^ℹ fail [0-9]+' "$LOGS/node-test.log" | awk '{print $3}' | tail -n1)
+[ "$((cargo_fail + ${node_fail:-0}))" -eq 0 ] ||
+  die "$cargo_fail cargo test(s) and ${node_fail:-0} node test(s) failed (see the output above)"
 printf '\nAll checks passed in %d s (cargo test: %d passed; node --test: %d passed).\n' \
   "$(($(now) - T0))" "$cargo_pass" "${node_pass:-0}"
 printf 'aimskit: %d passed, %d failed\n' "$((cargo_pass + ${node_pass:-0}))" "$((cargo_fail + ${node_fail:-0}))"

@@ -94,7 +94,11 @@ test('the deepest accepted files import with a message, within half the wasm sta
     const text = await page.locator('#aimskit').innerText();
     assert.ok(text.includes(name) && /nested/.test(text), `${name}: refused by the depth guard with a message`);
   }
-  assert.equal(await stackHighWater(page, stackBytes), deepest, 'the guard refused them before any parser went deeper');
+  // The measure is the lowest non-zero byte, so a later call that writes a
+  // zero exactly there moves it by a byte or so: allow one 16-byte frame
+  // alignment unit, far less than any parser level would take.
+  const after = await stackHighWater(page, stackBytes);
+  assert.ok(after <= deepest + 16, `the guard refused them before any parser went deeper (${after} vs ${deepest} bytes)`);
   console.log(`# perf: wasm stack high-water: ${session} bytes after a triage, ${deepest} bytes after the deepest files; stack ${stackBytes} bytes`);
   assert.ok(deepest > session, 'the deep files went deeper than a triage (the measure works)');
   assert.ok(deepest < stackBytes / 2, `the deepest files use ${deepest} of ${stackBytes} stack bytes: keep a 2x margin`);
