@@ -175,57 +175,48 @@ pub(crate) fn build(ctx: &Ctx, pitfalls: &[PitfallHit]) -> Vec<RoadmapAction> {
             Some(ctx.as_of),
         );
     }
-    for g in &ctx.fria_gaps {
+    // Art. 27: worksheets still to complete, then completed assessments
+    // whose results are still to be notified (Art. 27(3)).
+    let fria = (ctx.fria_gaps.iter().map(|g| (g, false)))
+        .chain(ctx.fria_unnotified.iter().map(|g| (g, true)));
+    for (g, notify) in fria {
         let (priority, due) = if g.in_force {
             (Priority::Critical, ctx.as_of)
         } else {
             (Priority::High, g.applies_from)
         };
-        push(
-            "Art. 27",
-            Text {
-                action: format!(
-                    "Complete the [impact] worksheet of \"{}\" (processes, period, affected groups, risks, oversight, remedies) and notify the market surveillance authority.",
-                    g.system
+        let (system, from) = (&g.system, g.applies_from);
+        let (action, action_key, because, because_key) = if notify {
+            (
+                format!(
+                    "Notify the market surveillance authority of the results of the fundamental rights impact assessment of \"{system}\" (AI Office template), and record the day as `notified` in its [impact] worksheet."
                 ),
-                action_key: "gap.ra.fria",
-                because: format!(
-                    "A fundamental rights impact assessment is due before first use (Art. 27(1)(a)-(f), applies from {}); closes 6.1.4, 8.4 and A.5.",
-                    g.applies_from
+                "gap.ra.fria_notify",
+                format!(
+                    "Once the assessment is done, the deployer notifies its results (Art. 27(3), applies from {from}); closes A.8.5."
                 ),
-                because_key: "gap.rb.fria",
-                args: args([
-                    ("system", g.system.clone()),
-                    ("date", g.applies_from.to_string()),
-                ]),
-            },
-            priority,
-            Some(due),
-        );
-    }
-    for g in &ctx.fria_unnotified {
-        let (priority, due) = if g.in_force {
-            (Priority::Critical, ctx.as_of)
+                "gap.rb.fria_notify",
+            )
         } else {
-            (Priority::High, g.applies_from)
+            (
+                format!(
+                    "Complete the [impact] worksheet of \"{system}\" (processes, period, affected groups, risks, oversight, remedies) and notify the market surveillance authority."
+                ),
+                "gap.ra.fria",
+                format!(
+                    "A fundamental rights impact assessment is due before first use (Art. 27(1)(a)-(f), applies from {from}); closes 6.1.4, 8.4 and A.5."
+                ),
+                "gap.rb.fria",
+            )
         };
         push(
             "Art. 27",
             Text {
-                action: format!(
-                    "Notify the market surveillance authority of the results of the fundamental rights impact assessment of \"{}\" (AI Office template), and record the day as `notified` in its [impact] worksheet.",
-                    g.system
-                ),
-                action_key: "gap.ra.fria_notify",
-                because: format!(
-                    "Once the assessment is done, the deployer notifies its results (Art. 27(3), applies from {}); closes A.8.5.",
-                    g.applies_from
-                ),
-                because_key: "gap.rb.fria_notify",
-                args: args([
-                    ("system", g.system.clone()),
-                    ("date", g.applies_from.to_string()),
-                ]),
+                action,
+                action_key,
+                because,
+                because_key,
+                args: args([("system", system.clone()), ("date", from.to_string())]),
             },
             priority,
             Some(due),
