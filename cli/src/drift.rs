@@ -246,34 +246,32 @@ pub struct Report {
 pub fn compare(baseline: &Baseline, results: &[(PathBuf, TriageResult)]) -> Report {
     let mut base_of: Vec<Option<usize>> = vec![None; results.len()];
     let mut taken = vec![false; baseline.entries.len()];
-    // 1. Same file.
-    for (i, (p, _)) in results.iter().enumerate() {
-        let want = normal(&p.display().to_string());
-        let hit = baseline
-            .entries
-            .iter()
-            .enumerate()
-            .find(|(j, e)| !taken[*j] && e.file.as_deref().is_some_and(|f| normal(f) == want));
-        if let Some((j, _)) = hit {
-            base_of[i] = Some(j);
-            taken[j] = true;
+    // Pairs each unpaired system `i` with the first unpaired baseline entry
+    // `j` for which `same(i, j)`.
+    let mut pair_by = |same: &dyn Fn(usize, usize) -> bool| {
+        for (i, slot) in base_of.iter_mut().enumerate() {
+            if slot.is_some() {
+                continue;
+            }
+            if let Some(j) = (0..taken.len()).find(|&j| !taken[j] && same(i, j)) {
+                *slot = Some(j);
+                taken[j] = true;
+            }
         }
-    }
+    };
+    // 1. Same file (paths normalised once).
+    let files: Vec<PathBuf> = results
+        .iter()
+        .map(|(p, _)| normal(&p.display().to_string()))
+        .collect();
+    let base_files: Vec<Option<PathBuf>> = baseline
+        .entries
+        .iter()
+        .map(|e| e.file.as_deref().map(normal))
+        .collect();
+    pair_by(&|i, j| base_files[j].as_ref() == Some(&files[i]));
     // 2. Same name, among the systems still unpaired.
-    for (i, (_, r)) in results.iter().enumerate() {
-        if base_of[i].is_some() {
-            continue;
-        }
-        let hit = baseline
-            .entries
-            .iter()
-            .enumerate()
-            .find(|(j, e)| !taken[*j] && e.result.name == r.name);
-        if let Some((j, _)) = hit {
-            base_of[i] = Some(j);
-            taken[j] = true;
-        }
-    }
+    pair_by(&|i, j| baseline.entries[j].result.name == results[i].1.name);
     // 3. One system now, one single result then: the same system renamed.
     if results.len() == 1
         && baseline.entries.len() == 1
