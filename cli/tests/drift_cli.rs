@@ -69,6 +69,11 @@ fn baseline(dir: &Path, args: &[&str]) {
     std::fs::write(dir.join("baseline.json"), out).unwrap();
 }
 
+/// The arguments that evaluate TARGET on DATE against `baseline.json`.
+fn against_baseline<'a>(target: &'a str, date: &'a str) -> [&'a str; 5] {
+    [target, "--as-of", date, "--baseline", "baseline.json"]
+}
+
 fn json_of(out: &str) -> Value {
     serde_json::from_str(out).unwrap()
 }
@@ -80,15 +85,10 @@ fn no_change_exits_0_even_with_fail_on_drift() {
     let (code, out, _) = run_in(
         &dir,
         &[
-            "systems",
-            "--as-of",
-            "2026-11-29",
-            "--baseline",
-            "baseline.json",
-            "--fail-on-drift",
-            "--format",
-            "json",
-        ],
+            &against_baseline("systems", "2026-11-29")[..],
+            &["--fail-on-drift", "--format", "json"],
+        ]
+        .concat(),
     );
     assert_eq!(code, 0);
     let v = json_of(&out);
@@ -150,13 +150,7 @@ fn rules_version_change_is_reported_for_every_system() {
         r["rules_version"] = json!("2025.01-old");
     }
     std::fs::write(&path, serde_json::to_string(&v).unwrap()).unwrap();
-    let args = [
-        "systems",
-        "--as-of",
-        "2026-11-29",
-        "--baseline",
-        "baseline.json",
-    ];
+    let args = against_baseline("systems", "2026-11-29");
     let (code, out, _) = run_in(&dir, &[&args[..], &["--format", "json"]].concat());
     assert_eq!(code, 0, "drift alone does not fail without --fail-on-drift");
     let d = &json_of(&out)["drift"];
@@ -189,13 +183,7 @@ fn obligations_become_applicable_as_time_passes() {
     let dir = repo("time", &[("cv.toml", CV)]);
     // A single-file baseline (an aimskit-triage/1 result) from an earlier day.
     baseline(&dir, &["systems/cv.toml", "--as-of", "2026-11-29"]);
-    let args = [
-        "systems/cv.toml",
-        "--as-of",
-        "2028-01-01",
-        "--baseline",
-        "baseline.json",
-    ];
+    let args = against_baseline("systems/cv.toml", "2028-01-01");
     let (code, out, _) = run_in(&dir, &[&args[..], &["--format", "json"]].concat());
     assert_eq!(code, 0);
     let v = json_of(&out);
@@ -231,13 +219,10 @@ fn obligations_become_applicable_as_time_passes() {
     let (code, _, _) = run_in(
         &dir,
         &[
-            "systems/cv.toml",
-            "--as-of",
-            "2026-11-29",
-            "--baseline",
-            "baseline.json",
-            "--fail-on-drift",
-        ],
+            &against_baseline("systems/cv.toml", "2026-11-29")[..],
+            &["--fail-on-drift"],
+        ]
+        .concat(),
     );
     assert_eq!(code, 0);
 }
@@ -249,13 +234,7 @@ fn an_edited_system_file_changes_the_tier() {
     // The CV screener is no longer used for recruitment: only a chatbot.
     let edited = CV.replace("annex_iii = [\"4.a\"]", "art50 = [\"50.1\"]");
     std::fs::write(dir.join("systems/cv.toml"), edited).unwrap();
-    let args = [
-        "systems",
-        "--as-of",
-        "2028-01-01",
-        "--baseline",
-        "baseline.json",
-    ];
+    let args = against_baseline("systems", "2028-01-01");
     let (code, out, _) = run_in(&dir, &[&args[..], &["--format", "json"]].concat());
     assert_eq!(code, 0);
     let d = &json_of(&out)["drift"];
@@ -297,13 +276,7 @@ fn systems_added_and_removed() {
     baseline(&dir, &["systems", "--as-of", "2026-11-29"]);
     std::fs::remove_file(dir.join("systems/cv.toml")).unwrap();
     std::fs::write(dir.join("systems/translator.toml"), TRANSLATOR).unwrap();
-    let args = [
-        "systems",
-        "--as-of",
-        "2026-11-29",
-        "--baseline",
-        "baseline.json",
-    ];
+    let args = against_baseline("systems", "2026-11-29");
     let (code, out, _) = run_in(&dir, &[&args[..], &["--format", "json"]].concat());
     assert_eq!(code, 0);
     let d = &json_of(&out)["drift"];
