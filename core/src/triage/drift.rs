@@ -344,14 +344,6 @@ established_in_eu = true
 annex_iii = ["4.a"]
 "#;
 
-    const CHAT: &str = r#"
-format = "aimskit-system/1"
-name = "CV screener"
-roles = ["deployer"]
-established_in_eu = true
-art50 = ["50.1"]
-"#;
-
     fn obl(id: &str, role: Role, from: &str, applicable: bool) -> Obligation {
         Obligation {
             id: id.into(),
@@ -436,7 +428,10 @@ art50 = ["50.1"]
     #[test]
     fn edited_file_changes_tier_basis_transparency_and_obligations() {
         let old = run(CV, "2028-01-01");
-        let new = run(CHAT, "2028-01-01");
+        // The same file, now a chatbot instead of a recruitment tool.
+        let chat = CV.replace("annex_iii = [\"4.a\"]", "art50 = [\"50.1\"]");
+        assert_ne!(chat, CV);
+        let new = run(&chat, "2028-01-01");
         let changes = drift(&old, &new);
         assert_eq!(
             changes[0],
