@@ -1103,13 +1103,20 @@ mod tests {
     use super::*;
     use crate::i18n::{self, Lang};
 
-    fn ask(file: &mut SystemFile, answered: &mut BTreeSet<QuestionId>, id: &str, a: Answer) {
+    /// Answers question `id` (also used by `optional`'s tests).
+    pub(super) fn ask(
+        file: &mut SystemFile,
+        answered: &mut BTreeSet<QuestionId>,
+        id: &str,
+        a: Answer,
+    ) {
         let q = question(QuestionId::from_id(id).unwrap()).unwrap();
         apply(q, &a, file).unwrap();
         answered.insert(q.id);
     }
 
-    fn ids(v: &[&str]) -> Answer {
+    /// A sure answer ticking `v` (also used by `optional`'s tests).
+    pub(super) fn ids(v: &[&str]) -> Answer {
         Answer::Ids {
             ids: v.iter().map(|s| (*s).to_owned()).collect(),
             unsure: false,

@@ -176,6 +176,7 @@ pub(super) fn apply(
 
 #[cfg(test)]
 mod tests {
+    use super::super::tests::{ask, ids};
     use super::super::{QUESTIONS, apply, current, question, visible_questions};
     use super::*;
     use crate::system::{AnnexIiiPoint, NexusKind, to_json};
@@ -183,11 +184,6 @@ mod tests {
 
     fn qn(id: &str) -> &'static Question {
         question(QuestionId::from_id(id).unwrap()).unwrap()
-    }
-
-    fn ask(file: &mut SystemFile, answered: &mut BTreeSet<QuestionId>, id: &str, a: Answer) {
-        apply(qn(id), &a, file).unwrap();
-        answered.insert(qn(id).id);
     }
 
     fn shown(file: &SystemFile, answered: &BTreeSet<QuestionId>) -> Vec<&'static str> {
@@ -254,15 +250,7 @@ mod tests {
         let mut f = provider();
         let mut a = BTreeSet::new();
         assert!(shown(&f, &a).is_empty(), "nothing ticked: nothing to ask");
-        ask(
-            &mut f,
-            &mut a,
-            "annex_iii",
-            Answer::Ids {
-                ids: vec!["4.a".into()],
-                unsure: false,
-            },
-        );
+        ask(&mut f, &mut a, "annex_iii", ids(&["4.a"]));
         assert_eq!(
             shown(&f, &a),
             [
@@ -272,15 +260,7 @@ mod tests {
             ]
         );
         // A settled Art. 6(3) derogation without profiling: not high-risk.
-        ask(
-            &mut f,
-            &mut a,
-            "art6_3",
-            Answer::Ids {
-                ids: vec!["a".into()],
-                unsure: false,
-            },
-        );
+        ask(&mut f, &mut a, "art6_3", ids(&["a"]));
         ask(&mut f, &mut a, "profiling", Answer::Bool(false));
         assert!(shown(&f, &a).is_empty(), "{:?}", shown(&f, &a));
         ask(&mut f, &mut a, "profiling", Answer::Bool(true));
@@ -314,25 +294,9 @@ mod tests {
         // Generative (Art. 50(2)) provider: only the placing date matters.
         let mut g = provider();
         let mut a = BTreeSet::new();
-        ask(
-            &mut g,
-            &mut a,
-            "art50",
-            Answer::Ids {
-                ids: vec!["50.2".into()],
-                unsure: false,
-            },
-        );
+        ask(&mut g, &mut a, "art50", ids(&["50.2"]));
         assert_eq!(shown(&g, &a), ["first_placed_on_market"]);
-        ask(
-            &mut g,
-            &mut a,
-            "art50_exceptions",
-            Answer::Ids {
-                ids: vec!["50.2.assistive".into()],
-                unsure: false,
-            },
-        );
+        ask(&mut g, &mut a, "art50_exceptions", ids(&["50.2.assistive"]));
         assert!(shown(&g, &a).is_empty(), "the marking duty is excepted");
         g.roles = vec![Role::Deployer];
         g.art50_exceptions.clear();
@@ -343,15 +307,7 @@ mod tests {
     fn public_authorities_not_asked_of_a_public_body_deployer() {
         let mut f = provider();
         let mut a = BTreeSet::new();
-        ask(
-            &mut f,
-            &mut a,
-            "roles",
-            Answer::Ids {
-                ids: vec!["deployer".into()],
-                unsure: false,
-            },
-        );
+        ask(&mut f, &mut a, "roles", ids(&["deployer"]));
         f.annex_iii = vec![AnnexIiiPoint::P5A];
         assert!(shown(&f, &a).contains(&"for_public_authorities"));
         ask(&mut f, &mut a, "public_body", Answer::Bool(true));
@@ -359,16 +315,10 @@ mod tests {
         // 2(10)), the engine may not count it as a public deployer.
         assert!(shown(&f, &a).contains(&"for_public_authorities"));
         ask(&mut f, &mut a, "established_in_eu", Answer::Bool(true));
-        let none = || Answer::Ids {
-            ids: vec![],
-            unsure: false,
-        };
+        let none = || ids(&[]);
         ask(&mut f, &mut a, "exclusions", none());
         assert!(!shown(&f, &a).contains(&"for_public_authorities"));
-        let personal = Answer::Ids {
-            ids: vec!["2.10".into()],
-            unsure: false,
-        };
+        let personal = ids(&["2.10"]);
         ask(&mut f, &mut a, "exclusions", personal);
         assert!(shown(&f, &a).contains(&"for_public_authorities"));
         ask(&mut f, &mut a, "exclusions", none());
@@ -381,24 +331,13 @@ mod tests {
     fn crime_reporting_only_when_the_law_enforcement_exception_is_claimed() {
         let mut f = provider();
         let mut a = BTreeSet::new();
-        ask(
-            &mut f,
-            &mut a,
-            "art50",
-            Answer::Ids {
-                ids: vec!["50.1".into()],
-                unsure: false,
-            },
-        );
+        ask(&mut f, &mut a, "art50", ids(&["50.1"]));
         assert!(shown(&f, &a).is_empty());
         ask(
             &mut f,
             &mut a,
             "art50_exceptions",
-            Answer::Ids {
-                ids: vec!["law_enforcement".into()],
-                unsure: false,
-            },
+            ids(&["law_enforcement"]),
         );
         assert_eq!(shown(&f, &a), ["public_crime_reporting"]);
         assert_eq!(review_fields(&f, "2026-11-29"), ["public_crime_reporting"]);
@@ -415,15 +354,7 @@ mod tests {
         assert_eq!(current(qn("public_crime_reporting"), &f), Answer::NotSure);
         assert_eq!(review_fields(&f, "2026-11-29"), ["public_crime_reporting"]);
         // Only for Art. 50(1): an image generator does not ask it.
-        ask(
-            &mut f,
-            &mut a,
-            "art50",
-            Answer::Ids {
-                ids: vec!["50.2".into()],
-                unsure: false,
-            },
-        );
+        ask(&mut f, &mut a, "art50", ids(&["50.2"]));
         assert!(!shown(&f, &a).contains(&"public_crime_reporting"));
     }
 
